@@ -1,0 +1,27 @@
+package macserver.config.menus;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import macserver.config.Menu;
+
+/**
+ * What the running system reports to the read-only menus and status properties. The parts
+ * that start later (data path, sessions) plug their suppliers in when they start; until then
+ * the menus show nothing.
+ */
+public final class LiveStatus {
+    public volatile Supplier<List<Object[]>> interfaces = List::of;
+    public volatile Supplier<List<Object[]>> neighbors = List::of;
+    public volatile Supplier<List<Object[]>> sessions = List::of;
+    public volatile Supplier<List<Object[]>> resource = List::of;
+    /** Sessions open on a MAC server, by server id. */
+    public volatile IntFunction<Long> sessionCount = id -> 0L;
+    /** Seconds since a MAC was last heard, or null. */
+    public volatile LongFunction<Long> lastSeen = mac -> null;
+    /** Ends a session listed in /tool mac-server sessions. */
+    public volatile Menu.LiveRemover endSession = id -> {
+        throw new macserver.config.ConfigException("no such item");
+    };
+}

@@ -1,0 +1,21 @@
+package macserver.config.menus;
+
+/**
+ * Prefixes of the stored menus' keys on flash. Never reuse or renumber one: flash written by an
+ * older firmware must still load.
+ */
+public final class MenuCodes {
+    public static final int MAC_SERVER = 1;
+    public static final int MAC_SERVER_BINDING = 2;
+    public static final int TOOL_MAC_SERVER = 3;
+    public static final int TOOL_MAC_SERVER_PING = 4;
+    public static final int DISCOVERY_SETTINGS = 5;
+    public static final int SYSTEM_IDENTITY = 6;
+    public static final int USER = 7;
+    public static final int USER_GROUP = 8;
+    public static final int INTERFACE_LIST = 9;
+    public static final int INTERFACE_LIST_MEMBER = 10;
+
+    private MenuCodes() {
+    }
+}

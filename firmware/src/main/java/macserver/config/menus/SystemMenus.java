@@ -1,0 +1,65 @@
+package macserver.config.menus;
+
+import macserver.config.DurationType;
+import macserver.config.IntType;
+import macserver.config.MacAddressType;
+import macserver.config.Menu;
+import macserver.config.Property;
+import macserver.config.ReferenceType;
+import macserver.config.Schema;
+import macserver.config.TextType;
+
+import static macserver.config.Property.Flag.READ_ONLY;
+
+/** {@code /system identity}, {@code /system resource}, {@code /ip neighbor} and its settings. */
+public final class SystemMenus {
+    private SystemMenus() {
+    }
+
+    static void register(Schema s, LiveStatus live) {
+        s.add(Menu.builder(Menu.Kind.SINGLETON, "system identity")
+                .code(MenuCodes.SYSTEM_IDENTITY)
+                .property(Property.of("name", new TextType(64, true), "MikroTik"))
+                .build());
+        TextType text = new TextType(256, false);
+        IntType bytes = new IntType(0, Long.MAX_VALUE);
+        s.add(Menu.builder(Menu.Kind.LIVE, "system resource")
+                .singleValue()
+                .property(Property.of("uptime", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
+                .property(Property.of("version", text, null, READ_ONLY))
+                .property(Property.of("board-name", text, null, READ_ONLY))
+                .property(Property.of("architecture-name", text, null, READ_ONLY))
+                .property(Property.of("cpu", text, null, READ_ONLY))
+                .property(Property.of("cpu-count", bytes, null, READ_ONLY))
+                .property(Property.of("cpu-frequency", text, null, READ_ONLY))
+                .property(Property.of("total-memory", bytes, null, READ_ONLY))
+                .property(Property.of("free-memory", bytes, null, READ_ONLY))
+                .property(Property.of("flash-type", text, null, READ_ONLY))
+                .property(Property.of("total-hdd-space", bytes, null, READ_ONLY))
+                .property(Property.of("free-hdd-space", bytes, null, READ_ONLY))
+                .property(Property.of("java-version", text, null, READ_ONLY))
+                .live(() -> live.resource.get())
+                .build());
+
+        Menu lists = s.menu("interface list");
+        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
+                .code(MenuCodes.DISCOVERY_SETTINGS)
+                .property(Property.of("discover-interface-list", new ReferenceType(() -> lists), InterfaceMenus.LIST_ALL_ID))
+                .build());
+        s.add(Menu.builder(Menu.Kind.LIVE, "ip neighbor")
+                .property(Property.of("interface", text, null, READ_ONLY))
+                .property(Property.of("mac-address", MacAddressType.INSTANCE, null, READ_ONLY))
+                .property(Property.of("identity", text, null, READ_ONLY))
+                .property(Property.of("platform", text, null, READ_ONLY))
+                .property(Property.of("version", text, null, READ_ONLY))
+                .property(Property.of("board", text, null, READ_ONLY))
+                .property(Property.of("software-id", text, null, READ_ONLY))
+                .property(Property.of("interface-name", text, null, READ_ONLY))
+                .property(Property.of("address", text, null, READ_ONLY))
+                .property(Property.of("uptime", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
+                .property(Property.of("age", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
+                .columns("interface", "address", "mac-address", "identity", "version", "board")
+                .live(() -> live.neighbors.get())
+                .build());
+    }
+}
