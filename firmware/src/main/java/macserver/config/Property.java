@@ -63,7 +63,7 @@ public final class Property {
     public int index() { return index; }
 
     /** Stored properties get a slot in the row; computed ones have none. */
-    boolean isStored() {
+    public boolean isStored() {
         return computed == null;
     }
 

@@ -29,9 +29,14 @@ public final class FactoryDefaults {
     public static void apply(Transaction tx, boolean users) throws ConfigException {
         ConfigModel m = tx.model();
         Menu lists = m.schema().menu("interface list");
-        for (String name : InterfaceMenus.BUILTIN_LISTS) {
+        // Built-in lists have fixed ids: other menus use LIST_ALL_ID as their default.
+        int[] ids = {InterfaceMenus.LIST_ALL_ID, InterfaceMenus.LIST_NONE_ID};
+        for (int i = 0; i < ids.length; i++) {
+            String name = InterfaceMenus.BUILTIN_LISTS.get(i);
             if (m.idByName(lists, name) < 0) {
-                tx.add(lists, Map.of(lists.property("name"), name));
+                Object[] row = lists.defaultRow();
+                row[lists.property("name").index()] = name;
+                tx.setRow(lists, ids[i], row);
             }
         }
         if (!users) {

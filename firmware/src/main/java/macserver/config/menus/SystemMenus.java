@@ -42,10 +42,6 @@ public final class SystemMenus {
                 .build());
 
         Menu lists = s.menu("interface list");
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
-                .code(MenuCodes.DISCOVERY_SETTINGS)
-                .property(Property.of("discover-interface-list", new ReferenceType(() -> lists), InterfaceMenus.LIST_ALL_ID))
-                .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "ip neighbor")
                 .property(Property.of("interface", text, null, READ_ONLY))
                 .property(Property.of("mac-address", MacAddressType.INSTANCE, null, READ_ONLY))
@@ -60,6 +56,10 @@ public final class SystemMenus {
                 .property(Property.of("age", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
                 .columns("interface", "address", "mac-address", "identity", "version", "board")
                 .live(() -> live.neighbors.get())
+                .build());
+        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
+                .code(MenuCodes.DISCOVERY_SETTINGS)
+                .property(Property.of("discover-interface-list", new ReferenceType(() -> lists), InterfaceMenus.LIST_ALL_ID))
                 .build());
     }
 }

@@ -35,7 +35,19 @@ public final class UserMenus {
     }
 
     static void register(Schema s) {
-        Menu groups = s.add(Menu.builder(Menu.Kind.LIST, "user group")
+        s.add(Menu.builder(Menu.Kind.LIST, "user")
+                .code(MenuCodes.USER)
+                .nameProperty(Property.of("name", new TextType(64, true), null, REQUIRED, UNIQUE))
+                .property(Property.of("group", new ReferenceType(() -> s.menu("user group")), null, REQUIRED))
+                .property(Property.of("password", new TextType(256, false), null, WRITE_ONLY))
+                .property(Property.of("disabled", BoolType.INSTANCE, false))
+                .property(Property.of("comment", new TextType(255, false), null))
+                .property(Property.of("credentials", BytesType.INSTANCE, null, HIDDEN))
+                .columns("name", "group")
+                .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[3]))
+                .rules(new UserRules())
+                .build());
+        s.add(Menu.builder(Menu.Kind.LIST, "user group")
                 .code(MenuCodes.USER_GROUP)
                 .nameProperty(Property.of("name", new TextType(64, true), null, REQUIRED, UNIQUE))
                 .property(Property.of("policy", new ChoiceListType(POLICIES.toArray(String[]::new)), READ_POLICIES))
@@ -62,18 +74,6 @@ public final class UserMenus {
                         }
                     }
                 })
-                .build());
-        s.add(Menu.builder(Menu.Kind.LIST, "user")
-                .code(MenuCodes.USER)
-                .nameProperty(Property.of("name", new TextType(64, true), null, REQUIRED, UNIQUE))
-                .property(Property.of("group", new ReferenceType(() -> groups), null, REQUIRED))
-                .property(Property.of("password", new TextType(256, false), null, WRITE_ONLY))
-                .property(Property.of("disabled", BoolType.INSTANCE, false))
-                .property(Property.of("comment", new TextType(255, false), null))
-                .property(Property.of("credentials", BytesType.INSTANCE, null, HIDDEN))
-                .columns("name", "group")
-                .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[3]))
-                .rules(new UserRules())
                 .build());
     }
 

@@ -1,0 +1,315 @@
+package macserver.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import macserver.config.ConfigException;
+import macserver.config.ConfigModel;
+import macserver.config.Menu;
+import macserver.config.Origin;
+import macserver.config.Transaction;
+
+/**
+ * A CLI session over the configuration model: parses RouterOS command lines, moves between
+ * menus, and runs each command as one transaction (writes) or under the read lock.
+ */
+final class ModelCliSession implements CliSession {
+    private final ConfigModel model;
+    private final CommandSet commands;
+    private final String user;
+    private final Plane plane;
+    private final Map<Menu, int[]> lastPrint = new HashMap<>();
+    private Menu current;
+    private boolean quit;
+
+    ModelCliSession(ConfigModel model, CommandSet commands, String user, Plane plane) {
+        this.model = model;
+        this.commands = commands;
+        this.user = user;
+        this.plane = plane;
+        this.current = model.schema().root();
+    }
+
+    ConfigModel model() { return model; }
+    CommandSet commands() { return commands; }
+    Menu current() { return current; }
+    Origin origin() { return new Origin(user, plane); }
+    int[] lastPrint(Menu menu) { return lastPrint.get(menu); }
+    void rememberPrint(Menu menu, int[] ids) { lastPrint.put(menu, ids); }
+    void forgetPrints() { lastPrint.clear(); }
+    void requestQuit() { quit = true; }
+
+    @Override
+    public String userName() {
+        return user;
+    }
+
+    @Override
+    public boolean quitRequested() {
+        return quit;
+    }
+
+    @Override
+    public String prompt() {
+        String identity = model.read(() -> {
+            Menu m = model.schema().menu("system identity");
+            return (String) model.table(m).get(1)[m.property("name").index()];
+        });
+        return "[" + user + "@" + identity + "] " + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
+    }
+
+    @Override
+    public String execute(String line) {
+        StringBuilder out = new StringBuilder();
+        try {
+            List<Token> tokens = Lexer.lex(line);
+            for (List<Token> statement : statements(tokens)) {
+                out.append(run(statement));
+                if (quit) {
+                    break;
+                }
+            }
+        } catch (CliException e) {
+            out.append(e.display()).append('\n');
+        } catch (ConfigException e) {
+            out.append(e.getMessage()).append('\n');
+        } catch (RuntimeException e) {
+            // A bug must not take the console down; say so plainly.
+            out.append("failure: internal error (").append(e).append(")\n");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public List<String> complete(String line) {
+        return new Completion(this).complete(line);
+    }
+
+    @Override
+    public String help(String line) {
+        return new Completion(this).help(line);
+    }
+
+    /** Splits at top-level semicolons; each statement ends with an END token. */
+    private static List<List<Token>> statements(List<Token> tokens) throws CliException {
+        List<List<Token>> out = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.is(Token.Kind.OPEN_BRACKET)) {
+                depth++;
+            } else if (t.is(Token.Kind.CLOSE_BRACKET) && --depth < 0) {
+                throw new CliException("syntax error", t.column());
+            }
+            if ((t.is(Token.Kind.SEMICOLON) && depth == 0) || t.is(Token.Kind.END)) {
+                if (depth > 0) {
+                    throw new CliException("syntax error", t.column());
+                }
+                cur.add(new Token(Token.Kind.END, "", t.column()));
+                if (cur.size() > 1) {
+                    out.add(cur);
+                }
+                cur = new ArrayList<>();
+            } else {
+                cur.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Where a statement's path leads and which command it names. */
+    record Target(Menu menu, boolean pathGiven, Command command, int argStart, int commandColumn) {}
+
+    Target resolve(List<Token> t) throws CliException {
+        Menu menu = current;
+        int i = 0;
+        boolean pathGiven = false;
+        Token first = t.get(0);
+        if (first.is(Token.Kind.WORD) && first.text().startsWith("/")) {
+            menu = model.schema().root();
+            pathGiven = true;
+            int col = first.column() + 1;
+            for (String part : first.text().substring(1).split("/")) {
+                if (!part.isEmpty()) {
+                    Menu next = child(menu, part, true);
+                    if (next == null) {
+                        Command c = commands.find(menu, part);
+                        if (c != null && first.text().endsWith(part)) {
+                            return new Target(menu, true, c, 1, col);
+                        }
+                        throw new CliException("bad command name " + part, col);
+                    }
+                    menu = next;
+                }
+                col += part.length() + 1;
+            }
+            i = 1;
+        }
+        while (t.get(i).is(Token.Kind.WORD)) {
+            String w = t.get(i).text();
+            Menu next = w.equals("..") ? (menu.parent() == null ? menu : menu.parent()) : child(menu, w, false);
+            if (next == null) {
+                break;
+            }
+            menu = next;
+            pathGiven = true;
+            i++;
+        }
+        Token word = t.get(i);
+        if (word.is(Token.Kind.END)) {
+            return new Target(menu, pathGiven, null, i, word.column());
+        }
+        if (!word.is(Token.Kind.WORD)) {
+            throw new CliException("syntax error", word.column());
+        }
+        Command c = commands.find(menu, word.text());
+        if (c == null) {
+            throw new CliException("bad command name " + word.text(), word.column());
+        }
+        return new Target(menu, pathGiven, c, i + 1, word.column());
+    }
+
+    /** The child menu a word names (exactly, or by a prefix that fits nothing else), or null. */
+    Menu child(Menu menu, String word, boolean inSlashPath) {
+        List<String> names = new ArrayList<>();
+        for (Menu c : menu.children()) {
+            names.add(c.path().get(c.path().size() - 1));
+        }
+        String exact = names.contains(word) ? word : null;
+        if (exact == null) {
+            List<String> all = new ArrayList<>(names);
+            if (!inSlashPath) {
+                all.addAll(commands.names(menu));
+            }
+            String m = Names.match(word, all);
+            exact = m != null && names.contains(m) ? m : null;
+        }
+        if (exact == null) {
+            return null;
+        }
+        for (Menu c : menu.children()) {
+            if (c.path().get(c.path().size() - 1).equals(exact)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private String run(List<Token> t) throws CliException, ConfigException {
+        Target target = resolve(t);
+        if (target.command() == null) {
+            if (target.pathGiven()) {
+                current = target.menu();
+            }
+            return "";
+        }
+        Command cmd = target.command();
+        Set<String> policies = Permissions.of(model, user);
+        Permissions.check(policies, cmd, target.menu());
+        if (cmd.writes()) {
+            return model.write(origin(), tx -> cmd.run(context(target, t, tx)));
+        }
+        try {
+            return model.read(() -> {
+                try {
+                    return cmd.run(context(target, t, null));
+                } catch (ConfigException e) {
+                    throw new Wrapped(e);
+                }
+            });
+        } catch (Wrapped w) {
+            throw (ConfigException) w.getCause();
+        }
+    }
+
+    /** Carries a checked exception out of a read-locked lambda. */
+    private static final class Wrapped extends RuntimeException {
+        Wrapped(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private CommandContext context(Target target, List<Token> t, Transaction tx) throws CliException, ConfigException {
+        List<Arg> args = new ArrayList<>();
+        List<Token> where = null;
+        int i = target.argStart();
+        Menu menu = target.menu();
+        while (!t.get(i).is(Token.Kind.END)) {
+            Token tok = t.get(i);
+            if (tok.isWord("where")) {
+                where = new ArrayList<>(t.subList(i + 1, t.size()));
+                break;
+            }
+            switch (tok.kind()) {
+                case WORD -> {
+                    Token op = t.get(i + 1);
+                    if (op.is(Token.Kind.OPERATOR) && op.text().equals("=") && op.column() == tok.column() + tok.text().length()) {
+                        Token val = t.get(i + 2);
+                        boolean adjacent = val.column() == op.column() + 1;
+                        if (adjacent && val.is(Token.Kind.OPEN_BRACKET)) {
+                            int close = closing(t, i + 2);
+                            List<Integer> ids = subcommand(menu, t.subList(i + 3, close), tx);
+                            StringBuilder sb = new StringBuilder();
+                            ids.forEach(id -> sb.append(sb.isEmpty() ? "" : ",").append(CommandContext.idText(id)));
+                            args.add(Arg.named(tok.text(), sb.toString(), tok.column()));
+                            i = close + 1;
+                        } else if (adjacent && (val.is(Token.Kind.WORD) || val.is(Token.Kind.STRING))) {
+                            args.add(Arg.named(tok.text(), val.text(), tok.column()));
+                            i += 3;
+                        } else {
+                            args.add(Arg.named(tok.text(), "", tok.column()));
+                            i += 2;
+                        }
+                    } else {
+                        args.add(new Arg(Arg.Kind.BARE, tok.text(), null, List.of(), tok.column()));
+                        i++;
+                    }
+                }
+                case STRING -> {
+                    args.add(new Arg(Arg.Kind.QUOTED, null, tok.text(), List.of(), tok.column()));
+                    i++;
+                }
+                case BANG -> {
+                    Token name = t.get(i + 1);
+                    if (!name.is(Token.Kind.WORD)) {
+                        throw new CliException("syntax error", name.column());
+                    }
+                    args.add(new Arg(Arg.Kind.UNSET, name.text(), null, List.of(), name.column()));
+                    i += 2;
+                }
+                case OPEN_BRACKET -> {
+                    int close = closing(t, i);
+                    args.add(new Arg(Arg.Kind.IDS, null, null, subcommand(menu, t.subList(i + 1, close), tx), tok.column()));
+                    i = close + 1;
+                }
+                default -> throw new CliException("syntax error", tok.column());
+            }
+        }
+        return new CommandContext(this, menu, args, where, tx);
+    }
+
+    private static int closing(List<Token> t, int open) throws CliException {
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            if (t.get(j).is(Token.Kind.OPEN_BRACKET)) {
+                depth++;
+            } else if (t.get(j).is(Token.Kind.CLOSE_BRACKET) && --depth == 0) {
+                return j;
+            }
+        }
+        throw new CliException("syntax error", t.get(open).column());
+    }
+
+    /** Runs {@code [find ...]} in the command's menu and returns the ids it found. */
+    private List<Integer> subcommand(Menu menu, List<Token> inner, Transaction tx) throws CliException, ConfigException {
+        List<Token> body = new ArrayList<>(inner);
+        body.add(new Token(Token.Kind.END, "", inner.isEmpty() ? 0 : inner.get(inner.size() - 1).column() + 1));
+        if (!body.get(0).is(Token.Kind.WORD) || Names.match(body.get(0).text(), List.of("find")) == null) {
+            throw new CliException("expected end of command", body.get(0).column());
+        }
+        Target target = new Target(menu, false, commands.find(menu, "find"), 1, body.get(0).column());
+        return FindCommand.find(context(target, body, tx));
+    }
+}

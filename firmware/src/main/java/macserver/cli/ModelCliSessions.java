@@ -1,0 +1,28 @@
+package macserver.cli;
+
+import macserver.config.ConfigModel;
+import macserver.config.Menu;
+
+/** Opens CLI sessions over one configuration model; shared by every terminal and plane. */
+public final class ModelCliSessions implements CliSessions {
+    private final ConfigModel model;
+    private final CommandSet commands;
+
+    public ModelCliSessions(ConfigModel model, String firmwareVersion) {
+        this.model = model;
+        this.commands = new CommandSet(firmwareVersion);
+    }
+
+    @Override
+    public CliSession open(String userName, Plane via) {
+        return new ModelCliSession(model, commands, userName, via);
+    }
+
+    @Override
+    public String identity() {
+        return model.read(() -> {
+            Menu m = model.schema().menu("system identity");
+            return (String) model.table(m).get(1)[m.property("name").index()];
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package macserver.cli;
+
+import java.util.List;
+import java.util.Set;
+import macserver.config.ConfigModel;
+import macserver.config.Menu;
+
+/**
+ * What a user's group allows, read fresh for every command so that a change of group or policy
+ * applies at once. Policies are RouterOS's: read, write, policy (user management), ...
+ */
+final class Permissions {
+    private Permissions() {
+    }
+
+    /** The policies of the user's group; empty when the user is gone or disabled. */
+    static Set<String> of(ConfigModel model, String userName) {
+        return model.read(() -> {
+            Menu users = model.schema().menu("user");
+            int id = model.idByName(users, userName);
+            if (id < 0) {
+                return Set.of();
+            }
+            Object[] u = model.table(users).get(id);
+            if (Boolean.TRUE.equals(u[users.property("disabled").index()])) {
+                return Set.of();
+            }
+            Menu groups = model.schema().menu("user group");
+            Object[] g = model.table(groups).get((Integer) u[users.property("group").index()]);
+            if (g == null) {
+                return Set.of();
+            }
+            @SuppressWarnings("unchecked")
+            List<String> policy = (List<String>) g[groups.property("policy").index()];
+            return Set.copyOf(policy);
+        });
+    }
+
+    /** Checks that the user may run {@code command} in {@code menu}. */
+    static void check(Set<String> policies, Command command, Menu menu) throws CliException {
+        boolean userAdmin = !menu.path().isEmpty() && menu.path().get(0).equals("user");
+        boolean ok = command.writes()
+                ? policies.contains("write") && (!userAdmin || policies.contains("policy"))
+                        && (!(command instanceof ResetConfigurationCommand) || policies.contains("policy"))
+                : policies.contains("read") || command instanceof QuitCommand;
+        if (!ok) {
+            throw new CliException("not enough permissions (9)");
+        }
+    }
+}
