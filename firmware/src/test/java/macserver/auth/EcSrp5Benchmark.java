@@ -41,6 +41,17 @@ public final class EcSrp5Benchmark {
             double millis = (System.nanoTime() - start) / 1e6 / logins;
             System.out.printf("server login (key + proof check) pass %d: %.3f ms%n", pass, millis);
         }
+        FakeVerifiers fakes = new FakeVerifiers(random);
+        timeFakeVerifiers(fakes, rounds);
+        System.out.printf("fake verifier for an unknown user: %.3f ms%n", timeFakeVerifiers(fakes, rounds));
+    }
+
+    private static double timeFakeVerifiers(FakeVerifiers fakes, int count) {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            fakes.forUnknownUser("ghost" + i);
+        }
+        return (System.nanoTime() - start) / 1e6 / count;
     }
 
     private static double timeMultiplications(BigInteger[] scalars) {
