@@ -1,0 +1,55 @@
+# macserver: build, run and test. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+BOARD ?=
+JAR := firmware/target/macserver.jar
+# What the firmware jar is made from: a change to any of these rebuilds it before `make run`.
+JAR_INPUTS := pom.xml firmware/pom.xml $(shell find firmware/src/main board -type f 2>/dev/null)
+
+# Every Maven call runs on a JDK 25 (the machine's default java may be older). The options hush
+# Maven 3.8's own start-up noise on a new JDK: its bundled Guava's sun.misc.Unsafe warnings and
+# the colour-reset codes its console library prints even in batch mode.
+WITH_JDK := JAVA_HOME="$$(firmware/bin/java-home)"; export JAVA_HOME; \
+	export MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow -Djansi.noreset=true";
+
+.PHONY: help build run test bench image boot-test clean
+
+help:
+	@echo "make build                 compile and package the firmware (firmware/target/macserver.jar)"
+	@echo "make run                   run it here, console on this terminal (as root: in lab namespaces)"
+	@echo "make test                  install test tools (as root on Debian), run unit and system tests"
+	@echo "make bench                 run the benchmark mains"
+	@echo "make image BOARD=<board>   build a firmware image for a board in board/ (not yet implemented)"
+	@echo "make boot-test BOARD=<b>   boot that image under qemu (not yet implemented)"
+	@echo "make clean                 remove build output (keeps var/flash.img, the saved configuration)"
+
+build:
+	@$(WITH_JDK) mvn -B -q package -DskipTests
+
+# Quiet on purpose: `make run` shows the firmware's console and nothing else of Maven's.
+$(JAR): $(JAR_INPUTS)
+	@$(WITH_JDK) mvn -B -q -pl firmware package -DskipTests
+	@touch $@
+
+# Standard input goes straight through to the firmware, so a scripted session works:
+#   printf '/ip mac-server print\n' | make run
+run: $(JAR)
+	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh iproute2; fi
+	@firmware/bin/run
+
+test:
+	@tests/install-peers.sh
+	@$(WITH_JDK) mvn -B verify
+
+bench: build
+	@$(WITH_JDK) tests/run-benchmarks.sh
+
+image boot-test:
+	@[[ -n "$(BOARD)" ]] || { echo "make $@: name a board, e.g. make $@ BOARD=rb5009 (profiles: $$(ls board | sed 's/\.properties$$//' | xargs))" >&2; exit 2; }
+	@[[ -f "board/$(BOARD).properties" ]] || { echo "make $@: no board profile board/$(BOARD).properties" >&2; exit 2; }
+	@echo "make $@ BOARD=$(BOARD): not yet implemented (issue 8)" >&2; exit 1
+
+clean:
+	rm -rf target firmware/target tests/target
