@@ -1,0 +1,63 @@
+package macserver.system;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.LongSupplier;
+import macserver.board.BoardProfile;
+
+/**
+ * The rows of {@code /system resource} and {@code /interface}: the board profile's figures and
+ * what the operating system and the JVM report now.
+ */
+public final class SystemStatus {
+    private final BoardProfile board;
+    private final String version;
+    private final long startMillis = System.currentTimeMillis();
+    private final LongSupplier flashFree;
+
+    public SystemStatus(BoardProfile board, String version, LongSupplier flashFreeBytes) {
+        this.board = board;
+        this.version = version;
+        this.flashFree = flashFreeBytes;
+    }
+
+    /** One row in the property order of /system resource, then its id. */
+    public List<Object[]> resource() {
+        Runtime rt = Runtime.getRuntime();
+        long uptime = (System.currentTimeMillis() - startMillis) / 1000;
+        return List.<Object[]>of(new Object[] {
+            uptime, version, board.model(), board.architecture().toString().toLowerCase(java.util.Locale.ROOT),
+            board.cpu().model(), (long) board.cpu().cores(), board.cpu().mhz() + "MHz",
+            rt.maxMemory(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()),
+            board.flash().type().toString().toLowerCase(java.util.Locale.ROOT), board.flash().sizeBytes(),
+            flashFree.getAsLong(), Runtime.version().toString(), 1});
+    }
+
+    /**
+     * The operating system's Ethernet interfaces (those with a 6-byte hardware address): name,
+     * type, MAC, MTU, running, then the id (the interface index).
+     */
+    public static List<Object[]> interfaces() {
+        List<Object[]> out = new ArrayList<>();
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                byte[] hw = nif.getHardwareAddress();
+                if (hw == null || hw.length != 6) {
+                    continue;
+                }
+                long mac = 0;
+                for (byte b : hw) {
+                    mac = (mac << 8) | (b & 0xFF);
+                }
+                out.add(new Object[] {nif.getName(), "ether", mac, (long) nif.getMTU(), nif.isUp(), nif.getIndex()});
+            }
+        } catch (SocketException e) {
+            return out;
+        }
+        out.sort((a, b) -> Integer.compare((Integer) a[5], (Integer) b[5]));
+        return out;
+    }
+}
