@@ -1,0 +1,50 @@
+package macserver.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import macserver.cli.CliSession;
+import macserver.cli.ModelCliSessions;
+import macserver.cli.Plane;
+import macserver.testsupport.TestModels;
+import org.junit.jupiter.api.Test;
+
+class UserLoginServiceTest {
+    private final TestModels.Clocked t = TestModels.fresh();
+    private final UserLoginService logins = new UserLoginService(t.model);
+    private final CliSession admin = new ModelCliSessions(t.model, "test").open("admin", Plane.STDIO);
+
+    @Test
+    void factoryAdminMustChangeItsEmptyPasswordOnAConsoleAndIsRefusedRemotely() {
+        assertEquals(LoginService.Outcome.MUST_CHANGE_PASSWORD, logins.login("admin", new char[0], Plane.SERIAL));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.REST));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.MAC_TELNET));
+        logins.changePassword("admin", "n3w".toCharArray());
+        assertEquals(LoginService.Outcome.SUCCESS, logins.login("admin", "n3w".toCharArray(), Plane.SERIAL));
+        assertEquals(LoginService.Outcome.SUCCESS, logins.login("admin+ct80w", "n3w".toCharArray(), Plane.MAC_TELNET));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.SERIAL));
+    }
+
+    @Test
+    void wrongPasswordUnknownAndDisabledUsersAllFailAlike() {
+        admin.execute("/user add name=bob group=write password=pw");
+        assertEquals(LoginService.Outcome.SUCCESS, logins.login("bob", "pw".toCharArray(), Plane.SERIAL));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("bob", "PW".toCharArray(), Plane.SERIAL));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("nobody", "pw".toCharArray(), Plane.SERIAL));
+        admin.execute("/user disable bob");
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("bob", "pw".toCharArray(), Plane.SERIAL));
+    }
+
+    @Test
+    void theGroupMustAllowThePlane() {
+        admin.execute("/user group add name=webonly policy=read,rest-api");
+        admin.execute("/user add name=web group=webonly password=pw");
+        assertEquals(LoginService.Outcome.SUCCESS, logins.login("web", "pw".toCharArray(), Plane.REST));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("web", "pw".toCharArray(), Plane.SERIAL));
+    }
+
+    @Test
+    void anEmptyNewPasswordIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> logins.changePassword("admin", new char[0]));
+    }
+}
