@@ -34,7 +34,7 @@ public final class ConfigModel implements References {
         this.epochSeconds = epochSeconds;
         for (Menu m : schema.menus()) {
             if (m.kind() == Menu.Kind.LIST || m.kind() == Menu.Kind.SINGLETON) {
-                tables.put(m, new ItemTable(m));
+                tables.put(m, m.newTable());
             }
         }
         resetSingletons();

@@ -47,6 +47,7 @@ public final class Menu {
     private final Supplier<List<Object[]>> live;
     private final LiveRemover liveRemover;
     private final boolean singleValue;
+    private final java.util.function.Function<Menu, ItemTable> tableFactory;
     private final List<Menu> children = new ArrayList<>();
     private Menu parent;
     private int storedCount;
@@ -64,6 +65,7 @@ public final class Menu {
         this.live = b.live;
         this.liveRemover = b.liveRemover;
         this.singleValue = b.singleValue || kind == Kind.SINGLETON;
+        this.tableFactory = b.tableFactory;
         for (Property p : properties) {
             if (byName.put(p.name(), p) != null) {
                 throw new IllegalArgumentException("duplicate property " + p.name());
@@ -95,6 +97,8 @@ public final class Menu {
     public LiveRemover liveRemover() { return liveRemover; }
     /** Printed as {@code name: value} lines rather than a table. */
     public boolean isSingleValue() { return singleValue; }
+    /** A new, empty table for this menu's items. */
+    public ItemTable newTable() { return tableFactory.apply(this); }
     public List<Menu> children() { return Collections.unmodifiableList(children); }
     public Menu parent() { return parent; }
     public int storedCount() { return storedCount; }
@@ -145,6 +149,7 @@ public final class Menu {
         private Supplier<List<Object[]>> live = List::of;
         private LiveRemover liveRemover;
         private boolean singleValue;
+        private java.util.function.Function<Menu, ItemTable> tableFactory = RowTable::new;
 
         private Builder(Kind kind, String path) {
             this.kind = kind;
@@ -161,6 +166,7 @@ public final class Menu {
         public Builder live(Supplier<List<Object[]>> l) { live = l; return this; }
         public Builder liveRemover(LiveRemover r) { liveRemover = r; return this; }
         public Builder singleValue() { singleValue = true; return this; }
+        public Builder table(java.util.function.Function<Menu, ItemTable> f) { tableFactory = f; return this; }
 
         public Menu build() {
             return new Menu(this);

@@ -81,6 +81,7 @@ public final class MacServerMenus {
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[3]))
                 .flag('D', "dynamic", v -> Boolean.TRUE.equals(v.row()[8]))
                 .rules(new BindingRules())
+                .table(BindingTable::new)
                 .build());
 
         s.add(Menu.builder(Menu.Kind.SINGLETON, "tool mac-server")

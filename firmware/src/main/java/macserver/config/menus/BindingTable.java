@@ -1,0 +1,223 @@
+package macserver.config.menus;
+
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import macserver.config.ItemTable;
+import macserver.config.Menu;
+import macserver.config.Property;
+
+/**
+ * The bindings of {@code /ip mac-server binding}, kept column by column in primitive arrays
+ * indexed by item id, so that a million bindings take tens of megabytes, not hundreds, and the
+ * data path can ask "which server, allowed or denied?" for a MAC without allocating anything.
+ * Rows are made on demand for the generic menu code.
+ */
+public final class BindingTable implements ItemTable {
+    // Stored property order of the binding menu (see MacServerMenus).
+    static final int MAC = 0, SERVER = 1, ACTION = 2, DISABLED = 3, COMMENT = 4, TIMEOUT = 5, RETRY = 6, TIME = 7,
+            DYNAMIC = 8, EXPIRES_AT = 9;
+    private static final byte DENY = 1, OFF = 2, DYN = 4;
+
+    private final Menu menu;
+    private final MacIndex byMac = new MacIndex();
+    private final Map<Integer, String> comments = new HashMap<>();
+    private long[] macs = new long[16];
+    private int[] servers = new int[16];
+    private byte[] flags = new byte[16];
+    private int[] times = new int[16];
+    private int[] timeouts = new int[16];
+    private int[] expiries = new int[16];
+    private byte[] retries = new byte[16];
+    private int size;
+    private int highestId;
+    private int nextId = 1;
+
+    public BindingTable(Menu menu) {
+        this.menu = menu;
+        if (menu.storedCount() != 10 || !menu.properties().get(0).name().equals("mac-address")) {
+            throw new IllegalArgumentException("BindingTable does not fit " + menu);
+        }
+    }
+
+    @Override public Menu menu() { return menu; }
+    @Override public int size() { return size; }
+
+    /** The id of the binding for {@code mac}, or -1: O(1), allocation-free. */
+    public int idOfMac(long mac) {
+        return byMac.get(mac);
+    }
+
+    public int server(int id) { return servers[id]; }
+    public boolean isDeny(int id) { return (flags[id] & DENY) != 0; }
+    public boolean isDisabled(int id) { return (flags[id] & OFF) != 0; }
+    /** Failed logins allowed before lockout, or -1 to use the server's setting. */
+    public int retry(int id) { return retries[id]; }
+
+    private boolean live(int id) {
+        return id > 0 && id <= highestId && macs[id] != 0;
+    }
+
+    @Override
+    public Object[] get(int id) {
+        if (!live(id)) {
+            return null;
+        }
+        Object[] row = new Object[10];
+        row[MAC] = macs[id];
+        row[SERVER] = servers[id];
+        row[ACTION] = (flags[id] & DENY) != 0 ? "deny" : "allow";
+        row[DISABLED] = (flags[id] & OFF) != 0;
+        row[COMMENT] = comments.get(id);
+        row[TIMEOUT] = timeouts[id] < 0 ? null : (Long) (long) timeouts[id];
+        row[RETRY] = retries[id] < 0 ? null : (Long) (long) retries[id];
+        row[TIME] = Integer.toUnsignedLong(times[id]);
+        row[DYNAMIC] = (flags[id] & DYN) != 0;
+        row[EXPIRES_AT] = expiries[id] == 0 ? null : (Long) Integer.toUnsignedLong(expiries[id]);
+        return row;
+    }
+
+    @Override
+    public void put(int id, Object[] row) {
+        ensure(id);
+        if (macs[id] != 0) {
+            byMac.remove(macs[id]);
+        } else {
+            size++;
+        }
+        long mac = (Long) row[MAC];
+        macs[id] = mac;
+        byMac.put(mac, id);
+        servers[id] = (Integer) row[SERVER];
+        flags[id] = (byte) (("deny".equals(row[ACTION]) ? DENY : 0) | (Boolean.TRUE.equals(row[DISABLED]) ? OFF : 0)
+                | (Boolean.TRUE.equals(row[DYNAMIC]) ? DYN : 0));
+        if (row[COMMENT] == null) {
+            comments.remove(id);
+        } else {
+            comments.put(id, (String) row[COMMENT]);
+        }
+        timeouts[id] = row[TIMEOUT] == null ? -1 : (int) (long) (Long) row[TIMEOUT];
+        retries[id] = row[RETRY] == null ? -1 : (byte) (long) (Long) row[RETRY];
+        times[id] = row[TIME] == null ? 0 : (int) (long) (Long) row[TIME];
+        expiries[id] = row[EXPIRES_AT] == null ? 0 : (int) (long) (Long) row[EXPIRES_AT];
+        highestId = Math.max(highestId, id);
+        nextId = Math.max(nextId, id + 1);
+    }
+
+    @Override
+    public void remove(int id) {
+        if (!live(id)) {
+            return;
+        }
+        byMac.remove(macs[id]);
+        macs[id] = 0;
+        comments.remove(id);
+        size--;
+    }
+
+    @Override
+    public int allocateId() {
+        // Ids only grow, as in RouterOS, unless removals have left the arrays mostly empty:
+        // then the lowest free id is reused so memory stays bounded by twice the live bindings.
+        if (size * 2 < highestId && highestId > 1024) {
+            for (int n = 0; n < highestId; n++) {
+                freeCursor = freeCursor >= highestId ? 1 : freeCursor + 1;
+                if (macs[freeCursor] == 0) {
+                    return freeCursor;
+                }
+            }
+        }
+        return nextId++;
+    }
+
+    /** Where the search for a free id resumes, so reuse costs O(1) on average. */
+    private int freeCursor;
+
+    @Override
+    public int find(Property p, Object value) {
+        if (p.index() != MAC) {
+            throw new IllegalArgumentException(p + " is not indexed");
+        }
+        return byMac.get((Long) value);
+    }
+
+    @Override
+    public Iterable<Integer> ids() {
+        return () -> new Iterator<>() {
+            private int next = advance(1);
+
+            private int advance(int from) {
+                int i = from;
+                while (i <= highestId && macs[i] == 0) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next <= highestId;
+            }
+
+            @Override
+            public Integer next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int id = next;
+                next = advance(id + 1);
+                return id;
+            }
+        };
+    }
+
+    @Override
+    public Iterator<Map.Entry<Integer, Object[]>> iterator() {
+        Iterator<Integer> ids = ids().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return ids.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Integer, Object[]> next() {
+                int id = ids.next();
+                return new AbstractMap.SimpleImmutableEntry<>(id, get(id));
+            }
+        };
+    }
+
+    @Override
+    public void clear() {
+        byMac.clear();
+        comments.clear();
+        macs = new long[16];
+        servers = new int[16];
+        flags = new byte[16];
+        times = new int[16];
+        timeouts = new int[16];
+        expiries = new int[16];
+        retries = new byte[16];
+        size = 0;
+        highestId = 0;
+        nextId = 1;
+        freeCursor = 0;
+    }
+
+    private void ensure(int id) {
+        if (id < macs.length) {
+            return;
+        }
+        int n = Math.max(id + 1, macs.length + (macs.length >> 1));
+        macs = java.util.Arrays.copyOf(macs, n);
+        servers = java.util.Arrays.copyOf(servers, n);
+        flags = java.util.Arrays.copyOf(flags, n);
+        times = java.util.Arrays.copyOf(times, n);
+        timeouts = java.util.Arrays.copyOf(timeouts, n);
+        expiries = java.util.Arrays.copyOf(expiries, n);
+        retries = java.util.Arrays.copyOf(retries, n);
+    }
+}
