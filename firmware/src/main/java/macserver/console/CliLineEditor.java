@@ -9,6 +9,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp.Capability;
@@ -154,7 +155,13 @@ final class CliLineEditor {
     private Line read(Supplier<String> readLine) {
         limit.takeOverflow();
         ending = Kind.TEXT;
-        String text = readLine.get();
+        String text;
+        try {
+            text = readLine.get();
+        } catch (UserInterruptException e) {
+            // Only a terminal that still turns Ctrl-C into a signal gets here.
+            return new Line(Kind.CANCELLED, "");
+        }
         if (ending != Kind.TEXT) {
             return new Line(ending, "");
         }

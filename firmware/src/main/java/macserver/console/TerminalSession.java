@@ -182,7 +182,7 @@ public final class TerminalSession implements AutoCloseable {
             while (!cli.quitRequested()) {
                 Line line = editor.readCommand(cli.prompt());
                 switch (line.kind()) {
-                    case TEXT -> editor.print(execute(cli, line.text()));
+                    case TEXT -> editor.print(GuardedCli.execute(cli, line.text()));
                     case TOO_LONG -> editor.print(
                             "line too long (over " + CliLineEditor.MAX_LINE_CHARS + " characters), ignored\n");
                     case CANCELLED -> { }
@@ -194,16 +194,6 @@ public final class TerminalSession implements AutoCloseable {
         } finally {
             current = null;
             editor.forgetHistory();
-        }
-    }
-
-    private static String execute(CliSession cli, String line) {
-        try {
-            return cli.execute(line);
-        } catch (RuntimeException e) {
-            // The CLI promises not to throw; if it does, the terminal stays up and says so.
-            LOG.log(Level.ERROR, "command failed: " + line, e);
-            return "failure: internal error, see the log\n";
         }
     }
 
