@@ -1,7 +1,107 @@
 package macserver;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import macserver.auth.UserLoginService;
+import macserver.board.BoardProfile;
+import macserver.cli.ModelCliSessions;
+import macserver.config.ConfigException;
+import macserver.config.ConfigModel;
+import macserver.config.ConfigStorage;
+import macserver.config.menus.FactoryDefaults;
+import macserver.config.menus.LiveStatus;
+import macserver.config.menus.StandardSchema;
+import macserver.console.Console;
+import macserver.console.ConsoleOptions;
+import macserver.console.Consoles;
+import macserver.policy.BindingExpiry;
+import macserver.store.FileFlash;
+import macserver.store.FlashGeometry;
+import macserver.store.StoreOptions;
+import macserver.system.SystemStatus;
+
+/**
+ * The firmware's main: reads the board profile, mounts the flash store into the configuration
+ * model (factory defaults on a blank flash), and starts the console.
+ */
 public final class Firmware {
+    private static final Logger LOG = Logger.getLogger(Firmware.class.getName());
+
+    private Firmware() {
+    }
+
+    public static String version() {
+        String v = Firmware.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     public static void main(String[] args) {
-        System.out.println("macserver");
+        System.setProperty("java.util.logging.SimpleFormatter.format", "macserver: %4$s: %5$s%6$s%n");
+        FirmwareOptions options;
+        BoardProfile board;
+        try {
+            options = FirmwareOptions.parse(args);
+            board = BoardProfile.load(options.board());
+        } catch (RuntimeException e) {
+            System.err.println("macserver: " + e.getMessage());
+            System.err.println(FirmwareOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            System.exit(run(options, board));
+        } catch (IOException | ConfigException e) {
+            LOG.log(Level.SEVERE, "cannot start: " + e.getMessage(), e);
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+        }
+    }
+
+    private static int run(FirmwareOptions options, BoardProfile board) throws IOException, ConfigException, InterruptedException {
+        LiveStatus live = new LiveStatus();
+        ConfigModel model = new ConfigModel(StandardSchema.create(live), () -> System.currentTimeMillis() / 1000);
+        Path flashPath = options.flash().toAbsolutePath();
+        Files.createDirectories(flashPath.getParent());
+        var geometry = board.flash();
+        FileFlash flash = FileFlash.open(flashPath, new FlashGeometry(geometry.pageBytes(), geometry.eraseBlockBytes(),
+                (int) geometry.eraseBlocks()));
+        long mountStart = System.nanoTime();
+        ConfigStorage storage = ConfigStorage.mount(model, flash, StoreOptions.defaults());
+        LOG.info(String.format("flash %s mounted in %d ms", flashPath, (System.nanoTime() - mountStart) / 1_000_000));
+        if (model.isFactoryBlank()) {
+            FactoryDefaults.apply(model);
+        }
+        SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
+        live.resource = status::resource;
+        live.interfaces = SystemStatus::interfaces;
+        BindingExpiry expiry = new BindingExpiry(model);
+        expiry.start();
+
+        ConsoleOptions consoleOptions = consoleOptions(options, board);
+        Console console = Consoles.start(consoleOptions, new ModelCliSessions(model, version()), new UserLoginService(model));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.stop();
+            expiry.close();
+            try {
+                storage.close();
+                flash.close();
+            } catch (IOException e) {
+                LOG.warning("closing flash: " + e.getMessage());
+            }
+        }, "shutdown"));
+        console.awaitEnd();
+        return 0;
+    }
+
+    private static ConsoleOptions consoleOptions(FirmwareOptions options, BoardProfile board) {
+        String device = options.console() != null ? options.console() : board.console().device();
+        String speed = options.speed() != null ? options.speed()
+                : board.console().speed().isPresent() ? Integer.toString(board.console().speed().getAsInt()) : null;
+        return ConsoleOptions.parse(device, speed);
     }
 }
