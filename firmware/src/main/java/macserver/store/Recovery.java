@@ -140,6 +140,6 @@ final class Recovery implements BlockScanner.Visitor {
     @Override
     public void tornTail(int offset) {
         torn++;
-        LOG.log(Level.INFO, "log block {0} ends in an interrupted write at offset {1}; ignored", currentSeq, offset);
+        LOG.log(Level.DEBUG, "log block {0} ends in an interrupted write at offset {1}; ignored", currentSeq, offset);
     }
 }
