@@ -1,0 +1,90 @@
+package macserver.store;
+
+import java.util.Arrays;
+
+/** A growable run of encoded records: the batch waiting for the next flush, or a scratch record. */
+final class RecordBuffer {
+    private byte[] bytes;
+    private int length;
+
+    RecordBuffer(int initialCapacity) {
+        bytes = new byte[Math.max(64, initialCapacity)];
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int length() {
+        return length;
+    }
+
+    boolean isEmpty() {
+        return length == 0;
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    void put(long key, byte[] value) {
+        int at = open(8 + value.length);
+        writeLong(at + RecordFormat.HEADER, key);
+        System.arraycopy(value, 0, bytes, at + RecordFormat.HEADER + 8, value.length);
+        close(at, RecordFormat.PUT, 8 + value.length);
+    }
+
+    void delete(long key) {
+        int at = open(8);
+        writeLong(at + RecordFormat.HEADER, key);
+        close(at, RecordFormat.DELETE, 8);
+    }
+
+    /** A record of one or two longs, e.g. BEGIN(txn) or CHECKPOINT_END(id, count). */
+    void marker(int type, long first, long second, int secondBytes) {
+        int at = open(8 + secondBytes);
+        writeLong(at + RecordFormat.HEADER, first);
+        for (int i = 0; i < secondBytes; i++) {
+            bytes[at + RecordFormat.HEADER + 8 + i] = (byte) (second >>> (8 * (secondBytes - 1 - i)));
+        }
+        close(at, type, 8 + secondBytes);
+    }
+
+    private int open(int payload) {
+        if (payload > RecordFormat.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("record payload of " + payload + " bytes is too large");
+        }
+        int need = length + RecordFormat.size(payload);
+        if (need > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
+        }
+        return length;
+    }
+
+    private void close(int at, int type, int payload) {
+        RecordFormat.seal(bytes, at, type, payload);
+        length = at + RecordFormat.size(payload);
+    }
+
+    private void writeLong(int at, long v) {
+        for (int i = 0; i < 8; i++) {
+            bytes[at + i] = (byte) (v >>> (56 - 8 * i));
+        }
+    }
+
+    static long readLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+
+    static long readUnsigned(byte[] b, int at, int n) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,67 @@
+package macserver.store;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * One log record on flash: {@code magic(1) type(1) length(2) crc32c(4) payload(length)}, big-endian.
+ * The CRC covers the first four header bytes and the payload, so a torn or flipped record is never
+ * taken for data. Records start anywhere in a page but never in the last {@link #HEADER} - 1 bytes
+ * of one, and never span erase blocks.
+ */
+final class RecordFormat {
+    static final int HEADER = 8;
+    static final byte MAGIC = (byte) 0xA7;
+    static final int MAX_PAYLOAD = 0xFFFF;
+
+    static final int PUT = 1;             // key(8) value(n)
+    static final int DELETE = 2;          // key(8)
+    static final int BEGIN = 3;           // txn(8)
+    static final int COMMIT = 4;          // txn(8) count(4)
+    static final int CHECKPOINT_BEGIN = 5; // checkpoint id(8) covered txn(8)
+    static final int CHECKPOINT_END = 6;   // checkpoint id(8) count(8)
+
+    private RecordFormat() {
+    }
+
+    static int size(int payloadLength) {
+        return HEADER + payloadLength;
+    }
+
+    static int putSize(byte[] value) {
+        return size(8 + value.length);
+    }
+
+    static boolean knownType(int type) {
+        return type >= PUT && type <= CHECKPOINT_END;
+    }
+
+    /** Writes a record with the payload already placed at {@code at + HEADER}; fills in the header and CRC. */
+    static void seal(byte[] buf, int at, int type, int payloadLength) {
+        buf[at] = MAGIC;
+        buf[at + 1] = (byte) type;
+        buf[at + 2] = (byte) (payloadLength >>> 8);
+        buf[at + 3] = (byte) payloadLength;
+        ByteBuffer.wrap(buf).putInt(at + 4, crc(buf, at, payloadLength));
+    }
+
+    /** The length of the valid record at {@code at}, or -1 if none starts there within {@code end}. */
+    static int validLength(byte[] buf, int at, int end) {
+        if (at + HEADER > end || buf[at] != MAGIC || !knownType(buf[at + 1])) {
+            return -1;
+        }
+        int payload = ((buf[at + 2] & 0xFF) << 8) | (buf[at + 3] & 0xFF);
+        if (at + HEADER + payload > end) {
+            return -1;
+        }
+        int stored = ByteBuffer.wrap(buf).getInt(at + 4);
+        return stored == crc(buf, at, payload) ? HEADER + payload : -1;
+    }
+
+    private static int crc(byte[] buf, int at, int payloadLength) {
+        CRC32C crc = new CRC32C();
+        crc.update(buf, at, 4);
+        crc.update(buf, at + HEADER, payloadLength);
+        return (int) crc.getValue();
+    }
+}

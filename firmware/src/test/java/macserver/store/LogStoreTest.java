@@ -1,0 +1,267 @@
+package macserver.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import macserver.store.testsupport.FakeOwner;
+import org.junit.jupiter.api.Test;
+
+class LogStoreTest {
+    private static final FlashGeometry SMALL = new FlashGeometry(256, 4096, 24);
+    private static final StoreOptions OPTIONS = StoreOptions.defaults().withMaxValueSize(200);
+
+    private static byte[] value(int n, int size) {
+        byte[] v = new byte[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = (byte) (n * 31 + i);
+        }
+        return v;
+    }
+
+    private static Map<Long, byte[]> remount(FlashDevice dev) throws IOException {
+        FakeOwner owner = new FakeOwner();
+        LogStore.mount(dev, OPTIONS, owner).close();
+        return owner.copy();
+    }
+
+    @Test
+    void blankFlashMountsEmptyAndChangesSurviveRemount() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        assertTrue(owner.copy().isEmpty());
+        store.setSnapshotSource(owner);
+        owner.commit(store, List.of(StoreRecord.put(1, value(1, 20)), StoreRecord.put(2, value(2, 30))));
+        owner.commit(store, List.of(StoreRecord.delete(1), StoreRecord.put(3, value(3, 5))));
+        store.close();
+
+        Map<Long, byte[]> found = remount(ram);
+        assertEquals(List.of(2L, 3L), List.copyOf(found.keySet()));
+        assertArrayEquals(value(2, 30), found.get(2L));
+    }
+
+    @Test
+    void bigRemovalIsAllOrNothingAtEveryCutPoint() throws IOException {
+        FlashGeometry g = new FlashGeometry(2048, 128 * 1024, 32);
+        List<StoreRecord> adds = new ArrayList<>();
+        List<StoreRecord> removes = new ArrayList<>();
+        for (long mac = 0; mac < 10_000; mac++) {
+            adds.add(StoreRecord.put(mac, value((int) mac, 24)));
+            removes.add(StoreRecord.delete(mac));
+        }
+        long before;
+        long total;
+        {
+            FaultyFlash probe = FaultyFlash.neverCut(new RamFlash(g));
+            FakeOwner owner = new FakeOwner();
+            LogStore store = LogStore.mount(probe, OPTIONS, owner);
+            owner.commit(store, adds);
+            before = probe.operations();
+            owner.commit(store, removes);
+            total = probe.operations();
+        }
+        assertTrue(total - before > 2, "the removal should take several programs");
+        for (long cut = before + 1; cut <= total; cut++) {
+            RamFlash ram = new RamFlash(g);
+            FaultyFlash faulty = new FaultyFlash(ram, cut, FaultyFlash.Tear.GARBAGE_REST, cut);
+            FakeOwner owner = new FakeOwner();
+            LogStore store = LogStore.mount(faulty, OPTIONS, owner);
+            owner.commit(store, adds);
+            assertThrows(IOException.class, () -> owner.commit(store, removes));
+            int left = remount(ram).size();
+            assertTrue(left == 10_000 || left == 0, "cut at " + cut + " left " + left + " of 10000 bindings");
+        }
+    }
+
+    @Test
+    void transactionsAppendedTogetherShareOneFlush() throws IOException {
+        FaultyFlash dev = FaultyFlash.neverCut(new RamFlash(SMALL));
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(dev, OPTIONS, owner);
+        owner.commit(store, List.of(StoreRecord.put(0, value(0, 10))));
+        long opsBefore = dev.operations();
+        long first = owner.append(store, List.of(StoreRecord.put(1, value(1, 10))));
+        long second = owner.append(store, List.of(StoreRecord.put(2, value(2, 10))));
+        long third = owner.append(store, List.of(StoreRecord.put(3, value(3, 10))));
+        store.awaitDurable(third);
+        assertEquals(1, dev.operations() - opsBefore, "three small transactions should need one page program");
+        store.awaitDurable(first);
+        store.awaitDurable(second);
+        assertEquals(4, remount(dev).size());
+    }
+
+    @Test
+    void concurrentWritersAllBecomeDurable() throws Exception {
+        RamFlash ram = new RamFlash(new FlashGeometry(2048, 128 * 1024, 64));
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    owner.commit(store, List.of(StoreRecord.put(thread * 1000L + i, value(i, 30))));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        store.close();
+        assertTrue(FakeOwner.same(owner.copy(), remount(ram)));
+        assertEquals(2400, owner.copy().size());
+    }
+
+    @Test
+    void rewritingSameKeysReclaimsSpaceAndKeepsWearEven() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        for (int round = 0; round < 3000; round++) {
+            owner.commit(store, List.of(StoreRecord.put(round % 40, value(round, 60))));
+        }
+        StoreStats stats = store.stats();
+        store.close();
+        assertTrue(stats.checkpoints() > 5, "checkpoints: " + stats.checkpoints());
+        assertTrue(stats.eraseCountMax() <= 2 * stats.eraseCountMin(), "erase counts " + stats);
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int b = 0; b < SMALL.blockCount(); b++) {
+            min = Math.min(min, ram.eraseCount(b));
+            max = Math.max(max, ram.eraseCount(b));
+        }
+        assertTrue(max <= 2 * min, "device erase counts " + min + ".." + max);
+        assertTrue(FakeOwner.same(owner.copy(), remount(ram)));
+    }
+
+    @Test
+    void fullFlashRefusesWithClearErrorKeepsDataAndRecoversAfterRemovals() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        long key = 0;
+        StoreFullException full = null;
+        while (full == null) {
+            try {
+                owner.commit(store, List.of(StoreRecord.put(key, value((int) key, 200))));
+                key++;
+            } catch (StoreFullException e) {
+                full = e;
+            }
+        }
+        assertEquals("not enough space on flash", full.getMessage());
+        assertTrue(key > 50, "only " + key + " records fitted");
+        Map<Long, byte[]> stored = owner.copy();
+        assertFalse(stored.containsKey(key), "the refused record must not be applied");
+        assertTrue(FakeOwner.same(stored, remount(ram)), "nothing stored may be lost when full");
+
+        for (long k = 0; k < 20; k++) {
+            owner.commit(store, List.of(StoreRecord.delete(k)));
+        }
+        owner.commit(store, List.of(StoreRecord.put(key, value((int) key, 200))));
+        store.close();
+        assertTrue(FakeOwner.same(owner.copy(), remount(ram)));
+    }
+
+    @Test
+    void wipeErasesEverythingButKeepsEraseCounts() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        for (int i = 0; i < 800; i++) {
+            owner.commit(store, List.of(StoreRecord.put(i % 30, value(i, 100))));
+        }
+        long minBefore = store.stats().eraseCountMin();
+        assertTrue(minBefore > 0);
+        store.wipe();
+        store.close();
+
+        FakeOwner after = new FakeOwner();
+        LogStore again = LogStore.mount(ram, OPTIONS, after);
+        assertTrue(after.copy().isEmpty());
+        assertTrue(again.stats().eraseCountMin() > minBefore, "erase counts must survive the wipe: " + again.stats());
+        again.setSnapshotSource(after);
+        after.commit(again, List.of(StoreRecord.put(5, value(5, 10))));
+        again.close();
+        assertEquals(1, remount(ram).size());
+    }
+
+    @Test
+    void blockThatFailsToEraseIsMarkedBadAndSkipped() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FaultyFlash dev = FaultyFlash.neverCut(ram);
+        dev.failErasesOf(3);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(dev, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        for (int i = 0; i < 600; i++) {
+            owner.commit(store, List.of(StoreRecord.put(i % 25, value(i, 80))));
+        }
+        assertEquals(1, store.stats().badBlocks());
+        store.close();
+        assertTrue(ram.isBad(3));
+        assertTrue(FakeOwner.same(owner.copy(), remount(ram)));
+    }
+
+    @Test
+    void flippedBitIsReportedAndOnlyThatRecordIsLost() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS, owner);
+        for (long k = 0; k < 10; k++) {
+            owner.commit(store, List.of(StoreRecord.put(k, value((int) k, 40))));
+        }
+        store.close();
+        long at = find(ram, value(4, 40));
+        ram.corrupt(at + 7, 0x10);
+
+        FakeOwner after = new FakeOwner();
+        LogStore again = LogStore.mount(ram, OPTIONS, after);
+        Map<Long, byte[]> found = after.copy();
+        assertEquals(1, again.stats().corruptRecords());
+        assertNull(found.get(4L), "the damaged record must not be returned");
+        assertEquals(9, found.size());
+        assertArrayEquals(value(9, 40), found.get(9L));
+    }
+
+    @Test
+    void oversizedValueIsRefusedBeforeAnythingIsAccepted() throws IOException {
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(new RamFlash(SMALL), OPTIONS, owner);
+        assertThrows(IllegalArgumentException.class, () -> store.append(List.of(StoreRecord.put(1, new byte[201]))));
+        assertEquals(0, store.stats().transactions());
+    }
+
+    private static long find(RamFlash ram, byte[] needle) throws IOException {
+        byte[] all = new byte[(int) ram.geometry().totalBytes()];
+        ram.read(0, all, 0, all.length);
+        outer:
+        for (int i = 0; i + needle.length <= all.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (all[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("value not found on flash");
+    }
+}
