@@ -1,0 +1,127 @@
+package macserver.config;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import macserver.store.FlashDevice;
+import macserver.store.LogStore;
+import macserver.store.RecordSink;
+import macserver.store.SnapshotSource;
+import macserver.store.StoreFullException;
+import macserver.store.StoreOptions;
+import macserver.store.StoreRecord;
+import macserver.store.StoreStats;
+
+/**
+ * Keeps the configuration model on flash: mount rebuilds the model from the store, every
+ * committed transaction becomes one store transaction, and checkpoints take their snapshot
+ * from the model while writers are held off.
+ */
+public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ConfigStorage.class.getName());
+
+    private final ConfigModel model;
+    private final LogStore store;
+    private int skipped;
+
+    private ConfigStorage(ConfigModel model, FlashDevice device, StoreOptions options) throws IOException {
+        this.model = model;
+        this.store = LogStore.mount(device, options, new Loader());
+        store.setSnapshotSource(this);
+        model.setJournal(this);
+    }
+
+    /** Mounts the store and loads the model from it; the model must still be blank. */
+    public static ConfigStorage mount(ConfigModel model, FlashDevice device, StoreOptions options) throws IOException {
+        return new ConfigStorage(model, device, options);
+    }
+
+    /** Items that could not be read back (corrupt or from an unknown menu); reported at mount. */
+    public int skippedItems() {
+        return skipped;
+    }
+
+    public StoreStats stats() {
+        return store.stats();
+    }
+
+    @Override
+    public long append(List<Change> changes) throws ConfigException {
+        List<StoreRecord> records = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            if (!c.menu().isStored()) {
+                continue;
+            }
+            long key = RowCodec.key(c.menu(), c.id());
+            records.add(new StoreRecord(key, c.after() == null ? null : RowCodec.encode(c.menu(), c.after())));
+        }
+        if (records.isEmpty()) {
+            return -1;
+        }
+        try {
+            return store.append(records);
+        } catch (StoreFullException e) {
+            throw new ConfigException("failure: not enough space on flash");
+        }
+    }
+
+    @Override
+    public void awaitDurable(long ticket) throws ConfigException {
+        if (ticket < 0) {
+            return;
+        }
+        try {
+            store.awaitDurable(ticket);
+        } catch (IOException e) {
+            throw new ConfigException("failure: flash write failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void snapshot(RecordSink out) {
+        model.readLocked(() -> {
+            for (Menu m : model.schema().menus()) {
+                if (!m.isStored()) {
+                    continue;
+                }
+                for (var it = model.table(m).iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    out.put(RowCodec.key(m, e.getKey()), RowCodec.encode(m, e.getValue()));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+
+    /** Rebuilds the model from what the store replays at mount. */
+    private final class Loader implements RecordSink {
+        @Override
+        public void put(long key, byte[] value) {
+            Menu menu = model.schema().byCode(RowCodec.menuCode(key));
+            if (menu == null) {
+                skipped++;
+                LOG.warning("flash holds an item of unknown menu code " + RowCodec.menuCode(key) + ": skipped");
+                return;
+            }
+            try {
+                model.load(menu, RowCodec.id(key), RowCodec.decode(menu, value));
+            } catch (ConfigException | RuntimeException e) {
+                skipped++;
+                LOG.warning("item " + RowCodec.id(key) + " of " + menu + " unreadable: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void delete(long key) {
+            Menu menu = model.schema().byCode(RowCodec.menuCode(key));
+            if (menu != null) {
+                model.unload(menu, RowCodec.id(key));
+            }
+        }
+    }
+}
