@@ -2,7 +2,9 @@ package macserver.config;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import macserver.store.FlashDevice;
 import macserver.store.LogStore;
@@ -24,6 +26,12 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
     private final ConfigModel model;
     private final LogStore store;
     private int skipped;
+    /**
+     * The transaction being appended, already applied to the model. A checkpoint the store writes
+     * during that append must show the state before it: the transaction is not durable yet and may
+     * still be refused, so none of it may reach flash through the checkpoint.
+     */
+    private Map<Long, Change> inFlight = Map.of();
 
     private ConfigStorage(ConfigModel model, FlashDevice device, StoreOptions options) throws IOException {
         this.model = model;
@@ -59,10 +67,19 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
         if (records.isEmpty()) {
             return -1;
         }
+        Map<Long, Change> byKey = new HashMap<>();
+        for (Change c : changes) {
+            if (c.menu().isStored()) {
+                byKey.put(RowCodec.key(c.menu(), c.id()), c);
+            }
+        }
+        inFlight = byKey;
         try {
             return store.append(records);
         } catch (StoreFullException e) {
             throw new ConfigException("failure: not enough space on flash");
+        } finally {
+            inFlight = Map.of();
         }
     }
 
@@ -87,7 +104,16 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
                 }
                 for (var it = model.table(m).iterator(); it.hasNext(); ) {
                     var e = it.next();
-                    out.put(RowCodec.key(m, e.getKey()), RowCodec.encode(m, e.getValue()));
+                    long key = RowCodec.key(m, e.getKey());
+                    if (!inFlight.containsKey(key)) {
+                        out.put(key, RowCodec.encode(m, e.getValue()));
+                    }
+                }
+            }
+            for (var e : inFlight.entrySet()) {
+                Change c = e.getValue();
+                if (c.before() != null) {
+                    out.put(e.getKey(), RowCodec.encode(c.menu(), c.before()));
                 }
             }
         });
