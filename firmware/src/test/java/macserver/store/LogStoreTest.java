@@ -31,7 +31,7 @@ class LogStoreTest {
 
     /** Mounts with the owner as both the replay sink and the snapshot source, as the firmware does. */
     private static LogStore open(FlashDevice dev, FakeOwner owner) throws IOException {
-        LogStore store = open(dev, owner);
+        LogStore store = LogStore.mount(dev, OPTIONS, owner);
         return store;
     }
 
