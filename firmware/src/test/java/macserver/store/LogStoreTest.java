@@ -32,6 +32,7 @@ class LogStoreTest {
     /** Mounts with the owner as both the replay sink and the snapshot source, as the firmware does. */
     private static LogStore open(FlashDevice dev, FakeOwner owner) throws IOException {
         LogStore store = LogStore.mount(dev, OPTIONS, owner);
+        store.setSnapshotSource(owner);
         return store;
     }
 
