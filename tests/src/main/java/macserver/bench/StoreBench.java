@@ -114,6 +114,7 @@ public final class StoreBench {
                 records, VALUE_SIZE, passes, geometry, geometry.totalBytes() >> 20, file, Runtime.getRuntime().availableProcessors());
         StoreOptions options = StoreOptions.defaults();
 
+        baseline(dir.resolve("baseline.bin"), geometry); // warm-up: JIT and page cache
         double rawPages = baseline(dir.resolve("baseline.bin"), geometry);
         row("baseline: raw page programs/s (2 KiB, 1 thread)", fmt(rawPages), "same FileFlash, no store");
 
@@ -183,6 +184,21 @@ public final class StoreBench {
             store.close();
 
             mountAndReport("mount after rewrites (checkpoint + log)", flash, options, records).close();
+            long[] seen = new long[1];
+            long t1 = System.nanoTime();
+            LogStore.mount(flash, options, new RecordSink() {
+                @Override
+                public void put(long key, byte[] value) {
+                    seen[0]++;
+                }
+
+                @Override
+                public void delete(long key) {
+                    seen[0]--;
+                }
+            }).close();
+            row("mount, store only (counting sink, no map) (ms)", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - t1) / 1e6),
+                    seen[0] + " puts-deletes delivered");
         }
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir.resolve("baseline.bin"));
