@@ -2,6 +2,7 @@ package macserver.store;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Flash emulated in memory or a file, enforcing the rules a NAND chip enforces, so that code which
@@ -10,6 +11,8 @@ import java.util.Arrays;
 public abstract class EmulatedFlash implements FlashDevice {
     private final FlashGeometry geometry;
     private final long[] eraseCounts;
+    /** Pages erased by this object and not programmed since: they need no read-back to check the rule. */
+    private final BitSet knownErased = new BitSet();
 
     protected EmulatedFlash(FlashGeometry geometry) {
         this.geometry = geometry;
@@ -47,14 +50,19 @@ public abstract class EmulatedFlash implements FlashDevice {
                 throw new FlashException("program into bad block " + b);
             }
         }
-        byte[] current = new byte[len];
-        readRaw(offset, current, 0, len);
-        for (int i = 0; i < len; i++) {
-            if (current[i] != ERASED) {
-                throw new FlashException("page at offset " + (offset + i / page * page) + " is not erased");
+        int first = (int) (offset / page);
+        int pages = len / page;
+        if (knownErased.nextClearBit(first) < first + pages) {
+            byte[] current = new byte[len];
+            readRaw(offset, current, 0, len);
+            for (int i = 0; i < len; i++) {
+                if (current[i] != ERASED) {
+                    throw new FlashException("page at offset " + (offset + i / page * page) + " is not erased");
+                }
             }
         }
         writeRaw(offset, src, srcOff, len);
+        knownErased.clear(first, first + pages);
     }
 
     @Override
@@ -67,6 +75,8 @@ public abstract class EmulatedFlash implements FlashDevice {
         Arrays.fill(ones, ERASED);
         writeRaw(geometry.blockOffset(block), ones, 0, ones.length);
         eraseCounts[block]++;
+        int perBlock = geometry.pagesPerBlock();
+        knownErased.set(block * perBlock, (block + 1) * perBlock);
     }
 
     @Override

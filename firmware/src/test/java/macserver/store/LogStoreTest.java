@@ -29,6 +29,13 @@ class LogStoreTest {
         return v;
     }
 
+    /** Mounts with the owner as both the replay sink and the snapshot source, as the firmware does. */
+    private static LogStore open(FlashDevice dev, FakeOwner owner) throws IOException {
+        LogStore store = LogStore.mount(dev, OPTIONS, owner);
+        store.setSnapshotSource(owner);
+        return store;
+    }
+
     private static Map<Long, byte[]> remount(FlashDevice dev) throws IOException {
         FakeOwner owner = new FakeOwner();
         LogStore.mount(dev, OPTIONS, owner).close();
@@ -105,8 +112,7 @@ class LogStoreTest {
     void concurrentWritersAllBecomeDurable() throws Exception {
         RamFlash ram = new RamFlash(new FlashGeometry(2048, 128 * 1024, 64));
         FakeOwner owner = new FakeOwner();
-        LogStore store = LogStore.mount(ram, OPTIONS, owner);
-        store.setSnapshotSource(owner);
+        LogStore store = open(ram, owner);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -131,8 +137,7 @@ class LogStoreTest {
     void rewritingSameKeysReclaimsSpaceAndKeepsWearEven() throws IOException {
         RamFlash ram = new RamFlash(SMALL);
         FakeOwner owner = new FakeOwner();
-        LogStore store = LogStore.mount(ram, OPTIONS, owner);
-        store.setSnapshotSource(owner);
+        LogStore store = open(ram, owner);
         for (int round = 0; round < 3000; round++) {
             owner.commit(store, List.of(StoreRecord.put(round % 40, value(round, 60))));
         }
@@ -154,8 +159,7 @@ class LogStoreTest {
     void fullFlashRefusesWithClearErrorKeepsDataAndRecoversAfterRemovals() throws IOException {
         RamFlash ram = new RamFlash(SMALL);
         FakeOwner owner = new FakeOwner();
-        LogStore store = LogStore.mount(ram, OPTIONS, owner);
-        store.setSnapshotSource(owner);
+        LogStore store = open(ram, owner);
         long key = 0;
         StoreFullException full = null;
         while (full == null) {
@@ -184,8 +188,7 @@ class LogStoreTest {
     void wipeErasesEverythingButKeepsEraseCounts() throws IOException {
         RamFlash ram = new RamFlash(SMALL);
         FakeOwner owner = new FakeOwner();
-        LogStore store = LogStore.mount(ram, OPTIONS, owner);
-        store.setSnapshotSource(owner);
+        LogStore store = open(ram, owner);
         for (int i = 0; i < 800; i++) {
             owner.commit(store, List.of(StoreRecord.put(i % 30, value(i, 100))));
         }
@@ -210,8 +213,7 @@ class LogStoreTest {
         FaultyFlash dev = FaultyFlash.neverCut(ram);
         dev.failErasesOf(3);
         FakeOwner owner = new FakeOwner();
-        LogStore store = LogStore.mount(dev, OPTIONS, owner);
-        store.setSnapshotSource(owner);
+        LogStore store = open(dev, owner);
         for (int i = 0; i < 600; i++) {
             owner.commit(store, List.of(StoreRecord.put(i % 25, value(i, 80))));
         }
