@@ -30,7 +30,7 @@ import macserver.store.StoreStats;
  *
  * <p>Arguments: [records (1000000)] [rewrite passes (100)] [flash MiB (256)] [dir (/tmp/macserver-bench)].
  */
-public final class StoreBench {
+public final class StoreBenchmark {
     private static final int VALUE_SIZE = 32;
     private final List<String[]> rows = new ArrayList<>();
 
@@ -82,7 +82,7 @@ public final class StoreBench {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         long mib = args.length > 2 ? Long.parseLong(args[2]) : 256;
         Path dir = Path.of(args.length > 3 ? args[3] : "/tmp/macserver-bench");
-        new StoreBench().run(records, passes, FlashGeometry.nand(mib << 20), dir);
+        new StoreBenchmark().run(records, passes, FlashGeometry.nand(mib << 20), dir);
     }
 
     private static long key(long i) {
@@ -110,7 +110,7 @@ public final class StoreBench {
         Files.createDirectories(dir);
         Path file = dir.resolve("flash.bin");
         Files.deleteIfExists(file);
-        System.out.printf(Locale.ROOT, "StoreBench: %,d records of %d-byte values, %d rewrite passes, %s (%d MiB) in %s, %d CPUs%n",
+        System.out.printf(Locale.ROOT, "StoreBenchmark: %,d records of %d-byte values, %d rewrite passes, %s (%d MiB) in %s, %d CPUs%n",
                 records, VALUE_SIZE, passes, geometry, geometry.totalBytes() >> 20, file, Runtime.getRuntime().availableProcessors());
         StoreOptions options = StoreOptions.defaults();
 
