@@ -69,7 +69,7 @@ public final class Firmware {
         Files.createDirectories(flashPath.getParent());
         var geometry = board.flash();
         FileFlash flash = FileFlash.open(flashPath, new FlashGeometry(geometry.pageBytes(), geometry.eraseBlockBytes(),
-                (int) geometry.eraseBlocks()));
+                (int) geometry.eraseBlocks()), true);
         long mountStart = System.nanoTime();
         ConfigStorage storage = ConfigStorage.mount(model, flash, StoreOptions.defaults());
         LOG.info(String.format("flash %s mounted in %d ms", flashPath, (System.nanoTime() - mountStart) / 1_000_000));
