@@ -32,6 +32,11 @@ public final class BindingTable implements ItemTable {
     private int[] expiries = new int[16];
     private byte[] retries = new byte[16];
     private int size;
+    /**
+     * Seqlock for readers outside the model's lock (the data path): odd while a writer changes
+     * the table. Writers are already serialised by the model's write lock.
+     */
+    private volatile int version;
     private int highestId;
     private int nextId = 1;
 
@@ -45,9 +50,40 @@ public final class BindingTable implements ItemTable {
     @Override public Menu menu() { return menu; }
     @Override public int size() { return size; }
 
-    /** The id of the binding for {@code mac}, or -1: O(1), allocation-free. */
+    /** The id of the binding for {@code mac}, or -1: O(1), allocation-free. Under the model's lock. */
     public int idOfMac(long mac) {
         return byMac.get(mac);
+    }
+
+    /** Flag bits of {@link #lookup}. */
+    public static final int DENIED = DENY, DISABLED_FLAG = OFF;
+
+    /**
+     * What the data path needs about the binding of {@code mac}, read without any lock and
+     * without allocating: -1 when there is none, else {@code id << 32 | server << 8 | flags}
+     * ({@link #DENIED}, {@link #DISABLED_FLAG}). A concurrent change is never seen half-done.
+     */
+    public long lookup(long mac) {
+        while (true) {
+            int v = version;
+            if ((v & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long result;
+            try {
+                int id = byMac.get(mac);
+                result = id < 0 ? -1 : ((long) id << 32) | ((long) (servers[id] & 0xFF_FFFF) << 8) | (flags[id] & 0xFF);
+            } catch (RuntimeException raced) {
+                // A writer replaced the arrays under us; the version check below sends us round again.
+                result = -1;
+            }
+            // Keeps the reads above from drifting past the check, as StampedLock.validate does.
+            java.lang.invoke.VarHandle.acquireFence();
+            if (version == v) {
+                return result;
+            }
+        }
     }
 
     public int server(int id) { return servers[id]; }
@@ -81,6 +117,15 @@ public final class BindingTable implements ItemTable {
 
     @Override
     public void put(int id, Object[] row) {
+        version++;
+        try {
+            write(id, row);
+        } finally {
+            version++;
+        }
+    }
+
+    private void write(int id, Object[] row) {
         ensure(id);
         if (macs[id] != 0) {
             byMac.remove(macs[id]);
@@ -111,10 +156,15 @@ public final class BindingTable implements ItemTable {
         if (!live(id)) {
             return;
         }
-        byMac.remove(macs[id]);
-        macs[id] = 0;
-        comments.remove(id);
-        size--;
+        version++;
+        try {
+            byMac.remove(macs[id]);
+            macs[id] = 0;
+            comments.remove(id);
+            size--;
+        } finally {
+            version++;
+        }
     }
 
     @Override
@@ -192,6 +242,7 @@ public final class BindingTable implements ItemTable {
 
     @Override
     public void clear() {
+        version++;
         byMac.clear();
         comments.clear();
         macs = new long[16];
@@ -205,6 +256,7 @@ public final class BindingTable implements ItemTable {
         highestId = 0;
         nextId = 1;
         freeCursor = 0;
+        version++;
     }
 
     private void ensure(int id) {

@@ -1,0 +1,201 @@
+package macserver.policy;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import macserver.config.Change;
+import macserver.config.ChangeListener;
+import macserver.config.ConfigModel;
+import macserver.config.Menu;
+import macserver.config.Origin;
+import macserver.config.menus.BindingTable;
+import macserver.config.menus.InterfaceMenus;
+
+/**
+ * The MAC server decision for one source MAC: its binding gives the server (a deny or disabled
+ * binding drops), otherwise the default server, otherwise drop (MAC filtering); then the server's
+ * own switches and interface list, and the global {@code /tool mac-server} gates.
+ *
+ * <p>{@link #decide} runs per packet on the data path: no lock, no allocation. Bindings are read
+ * through the binding table's seqlock; everything else comes from an immutable snapshot that a
+ * change listener rebuilds when servers, interface lists or the tool settings change, so a
+ * configuration change applies to the next packet and the data path never waits for it.
+ */
+public final class MacPolicy implements ChangeListener {
+    /** Everything but bindings, as of the last change. */
+    private record Snapshot(ServerPolicy[] servers, int defaultServer, BitSet toolAllowed, boolean pingEnabled) {}
+
+    private final ConfigModel model;
+    private final BindingTable bindings;
+    private final Menu bindingMenu;
+    private volatile Map<String, Integer> interfaces;
+    private volatile Snapshot snapshot;
+    private ServerCounters[] counters = new ServerCounters[0];
+
+    public MacPolicy(ConfigModel model, Map<String, Integer> interfaces) {
+        this.model = model;
+        this.bindingMenu = model.schema().menu("ip mac-server binding");
+        this.bindings = (BindingTable) model.table(bindingMenu);
+        this.interfaces = Map.copyOf(interfaces);
+        model.addListener(this);
+        model.readLocked(this::rebuild);
+    }
+
+    /** The data path's interfaces (name to index); the allowed lists are resolved against them. */
+    public void setInterfaces(Map<String, Integer> byName) {
+        interfaces = Map.copyOf(byName);
+        model.readLocked(this::rebuild);
+    }
+
+    @Override
+    public void committed(List<Change> changes, Origin origin) {
+        for (Change c : changes) {
+            if (c.menu() != bindingMenu) {
+                rebuild();
+                return;
+            }
+        }
+    }
+
+    /**
+     * The server id (positive) that serves {@code mac} for {@code service} on interface
+     * {@code ifIndex}, or a negative {@link Verdict} code.
+     */
+    public int decide(long mac, int ifIndex, Service service) {
+        Snapshot s = snapshot;
+        if (s.toolAllowed != null && (ifIndex < 0 || !s.toolAllowed.get(ifIndex))) {
+            return Verdict.INTERFACE_NOT_ALLOWED;
+        }
+        if (service == Service.MAC_PING && !s.pingEnabled) {
+            return Verdict.PING_OFF;
+        }
+        long b = bindings.lookup(mac);
+        int server;
+        if (b >= 0) {
+            int flags = (int) (b & 0xFF);
+            server = (int) ((b >>> 8) & 0xFF_FFFF);
+            ServerPolicy p = server < s.servers.length ? s.servers[server] : null;
+            if ((flags & BindingTable.DENIED) != 0) {
+                return drop(p, Verdict.DENY_BINDING);
+            }
+            if ((flags & BindingTable.DISABLED_FLAG) != 0) {
+                return drop(p, Verdict.BINDING_DISABLED);
+            }
+        } else {
+            server = s.defaultServer;
+            if (server <= 0) {
+                return Verdict.NO_DEFAULT_SERVER;
+            }
+        }
+        ServerPolicy p = server < s.servers.length ? s.servers[server] : null;
+        if (p == null || p.disabled()) {
+            return drop(p, Verdict.SERVER_DISABLED);
+        }
+        if (service == Service.MAC_TELNET ? !p.macTelnet() : !p.macPing()) {
+            return drop(p, Verdict.SERVICE_OFF);
+        }
+        if (!p.allowsInterface(ifIndex)) {
+            return drop(p, Verdict.INTERFACE_NOT_ALLOWED);
+        }
+        p.counters().packets.increment();
+        return server;
+    }
+
+    private static int drop(ServerPolicy p, int verdict) {
+        if (p != null) {
+            p.counters().drops.increment();
+        }
+        return verdict;
+    }
+
+    /** The settings of server {@code id}, or null. */
+    public ServerPolicy server(int id) {
+        ServerPolicy[] servers = snapshot.servers;
+        return id > 0 && id < servers.length ? servers[id] : null;
+    }
+
+    /** True when {@code mac} has an allow binding (preferred when session slots run short). */
+    public boolean isBound(long mac) {
+        long b = bindings.lookup(mac);
+        return b >= 0 && (b & (BindingTable.DENIED | BindingTable.DISABLED_FLAG)) == 0;
+    }
+
+    /** Failed logins allowed for {@code mac} on {@code server}: the binding's retry, else the server's. */
+    public int loginRetry(long mac, ServerPolicy server) {
+        return model.read(() -> {
+            int id = bindings.idOfMac(mac);
+            int retry = id >= 0 ? bindings.retry(id) : -1;
+            return retry >= 0 ? retry : server.loginRetry();
+        });
+    }
+
+    /** Runs with the model locked (listener or readLocked). */
+    private void rebuild() {
+        Menu servers = model.schema().menu("ip mac-server");
+        Map<String, Integer> ifs = interfaces;
+        int maxId = 0;
+        for (Integer id : model.table(servers).ids()) {
+            maxId = Math.max(maxId, id);
+        }
+        ServerCounters[] keep = counters;
+        ServerCounters[] newCounters = new ServerCounters[maxId + 1];
+        ServerPolicy[] out = new ServerPolicy[maxId + 1];
+        int defaultServer = -1;
+        for (var it = model.table(servers).iterator(); it.hasNext(); ) {
+            var e = it.next();
+            int id = e.getKey();
+            Object[] r = e.getValue();
+            ServerCounters c = id < keep.length && keep[id] != null ? keep[id] : new ServerCounters();
+            newCounters[id] = c;
+            @SuppressWarnings("unchecked")
+            List<String> auth = (List<String>) r[servers.property("authentication").index()];
+            out[id] = new ServerPolicy(id, (String) r[servers.property("name").index()],
+                    (Boolean) r[servers.property("disabled").index()], (Boolean) r[servers.property("mac-telnet").index()],
+                    (Boolean) r[servers.property("mac-ping").index()],
+                    allowed((Integer) r[servers.property("allowed-interface-list").index()], ifs),
+                    (int) (long) (Long) r[servers.property("max-sessions").index()],
+                    (Long) r[servers.property("idle-timeout").index()],
+                    (int) (long) (Long) r[servers.property("login-retry").index()],
+                    (Long) r[servers.property("lockout-time").index()], List.copyOf(auth), c);
+            if (Boolean.TRUE.equals(r[servers.property("default").index()])) {
+                defaultServer = id;
+            }
+        }
+        counters = newCounters;
+        Menu tool = model.schema().menu("tool mac-server");
+        Menu ping = model.schema().menu("tool mac-server ping");
+        BitSet toolAllowed = allowed((Integer) model.table(tool).get(1)[tool.property("allowed-interface-list").index()], ifs);
+        boolean pingEnabled = (Boolean) model.table(ping).get(1)[ping.property("enabled").index()];
+        snapshot = new Snapshot(out, defaultServer, toolAllowed, pingEnabled);
+    }
+
+    /** The interface indexes in an interface list: null for {@code all}, else the enabled members. */
+    private BitSet allowed(int listId, Map<String, Integer> ifs) {
+        if (listId == InterfaceMenus.LIST_ALL_ID) {
+            return null;
+        }
+        BitSet set = new BitSet();
+        if (listId == InterfaceMenus.LIST_NONE_ID) {
+            return set;
+        }
+        Menu members = model.schema().menu("interface list member");
+        int list = members.property("list").index();
+        int name = members.property("interface").index();
+        int disabled = members.property("disabled").index();
+        List<String> names = new ArrayList<>();
+        for (var it = model.table(members).iterator(); it.hasNext(); ) {
+            Object[] m = it.next().getValue();
+            if (((Integer) m[list]) == listId && !Boolean.TRUE.equals(m[disabled])) {
+                names.add((String) m[name]);
+            }
+        }
+        for (String n : names) {
+            Integer index = ifs.get(n);
+            if (index != null) {
+                set.set(index);
+            }
+        }
+        return set;
+    }
+}
