@@ -28,10 +28,12 @@ public final class SystemStatus {
     public List<Object[]> resource() {
         Runtime rt = Runtime.getRuntime();
         long uptime = (System.currentTimeMillis() - startMillis) / 1000;
+        long ram = board.ramMib() * 1024L * 1024L;
         return List.<Object[]>of(new Object[] {
             uptime, version, board.model(), board.architecture().toString().toLowerCase(java.util.Locale.ROOT),
             board.cpu().model(), (long) board.cpu().cores(), board.cpu().mhz() + "MHz",
-            rt.maxMemory(), rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()),
+            // RAM as the board has it; free is what the firmware's heap does not use of it.
+            ram, ram - (rt.totalMemory() - rt.freeMemory()),
             board.flash().type().toString().toLowerCase(java.util.Locale.ROOT), board.flash().sizeBytes(),
             flashFree.getAsLong(), Runtime.version().toString(), 1});
     }
