@@ -57,7 +57,7 @@ final class ExportCommand implements Command {
     static String body(ConfigModel model, Menu top, boolean verbose) {
         StringBuilder sb = new StringBuilder();
         for (Menu m : model.schema().menus()) {
-            if (!m.isStored() || !under(m, top) || m.path().equals(List.of("user"))) {
+            if (!m.isStored() || m.isHidden() || !under(m, top) || m.path().equals(List.of("user"))) {
                 continue;
             }
             List<String> lines = m.kind() == Menu.Kind.SINGLETON ? singleton(model, m, verbose) : list(model, m, verbose);

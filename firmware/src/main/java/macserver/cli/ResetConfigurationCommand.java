@@ -40,7 +40,8 @@ final class ResetConfigurationCommand implements Command {
         }
         for (Menu m : ctx.model.schema().menus()) {
             boolean userMenu = m.path().get(0).equals("user");
-            if (!m.isStored() || (keepUsers && userMenu)) {
+            // The device key (hidden) outlives resets: it seals kept users' MD5 secrets.
+            if (!m.isStored() || m.isHidden() || (keepUsers && userMenu)) {
                 continue;
             }
             if (m.kind() == Menu.Kind.SINGLETON) {

@@ -47,6 +47,7 @@ public final class Menu {
     private final Supplier<List<Object[]>> live;
     private final LiveRemover liveRemover;
     private final boolean singleValue;
+    private final boolean hidden;
     private final java.util.function.Function<Menu, ItemTable> tableFactory;
     private final List<Menu> children = new ArrayList<>();
     private Menu parent;
@@ -66,6 +67,7 @@ public final class Menu {
         this.liveRemover = b.liveRemover;
         this.singleValue = b.singleValue || kind == Kind.SINGLETON;
         this.tableFactory = b.tableFactory;
+        this.hidden = b.hidden;
         for (Property p : properties) {
             if (byName.put(p.name(), p) != null) {
                 throw new IllegalArgumentException("duplicate property " + p.name());
@@ -97,6 +99,8 @@ public final class Menu {
     public LiveRemover liveRemover() { return liveRemover; }
     /** Printed as {@code name: value} lines rather than a table. */
     public boolean isSingleValue() { return singleValue; }
+    /** Kept for the system's own use: not reachable from the CLI, not exported. */
+    public boolean isHidden() { return hidden; }
     /** A new, empty table for this menu's items. */
     public ItemTable newTable() { return tableFactory.apply(this); }
     public List<Menu> children() { return Collections.unmodifiableList(children); }
@@ -149,6 +153,7 @@ public final class Menu {
         private Supplier<List<Object[]>> live = List::of;
         private LiveRemover liveRemover;
         private boolean singleValue;
+        private boolean hidden;
         private java.util.function.Function<Menu, ItemTable> tableFactory = RowTable::new;
 
         private Builder(Kind kind, String path) {
@@ -166,6 +171,7 @@ public final class Menu {
         public Builder live(Supplier<List<Object[]>> l) { live = l; return this; }
         public Builder liveRemover(LiveRemover r) { liveRemover = r; return this; }
         public Builder singleValue() { singleValue = true; return this; }
+        public Builder hidden() { hidden = true; return this; }
         public Builder table(java.util.function.Function<Menu, ItemTable> f) { tableFactory = f; return this; }
 
         public Menu build() {

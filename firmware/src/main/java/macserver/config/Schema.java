@@ -30,7 +30,9 @@ public final class Schema {
             throw new IllegalArgumentException("menu registered twice: " + menu);
         }
         Menu parent = directory(path.subList(0, path.size() - 1));
-        parent.addChild(menu);
+        if (!menu.isHidden()) {
+            parent.addChild(menu);
+        }
         byPath.put(path, menu);
         if (menu.code() != 0 && byCode.put(menu.code(), menu) != null) {
             throw new IllegalArgumentException("menu code used twice: " + menu.code());

@@ -28,6 +28,10 @@ public final class FactoryDefaults {
     /** Adds what is missing; with {@code users} false, leaves /user and /user group alone. */
     public static void apply(Transaction tx, boolean users) throws ConfigException {
         ConfigModel m = tx.model();
+        Menu device = m.schema().menu("system device");
+        if (SystemMenus.deviceKey(m) == null) {
+            tx.set(device, 1, Map.of(device.property("key"), macserver.auth.LegacySecretBox.newKey()));
+        }
         Menu lists = m.schema().menu("interface list");
         // Built-in lists have fixed ids: other menus use LIST_ALL_ID as their default.
         int[] ids = {InterfaceMenus.LIST_ALL_ID, InterfaceMenus.LIST_NONE_ID};

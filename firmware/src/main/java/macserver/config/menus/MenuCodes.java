@@ -15,6 +15,7 @@ public final class MenuCodes {
     public static final int USER_GROUP = 8;
     public static final int INTERFACE_LIST = 9;
     public static final int INTERFACE_LIST_MEMBER = 10;
+    public static final int SYSTEM_DEVICE = 11;
 
     private MenuCodes() {
     }

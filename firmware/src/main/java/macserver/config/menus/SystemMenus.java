@@ -16,10 +16,21 @@ public final class SystemMenus {
     private SystemMenus() {
     }
 
+    /** The router's device key (made at first boot), which seals legacy MD5 secrets. Call with the model locked. */
+    public static byte[] deviceKey(macserver.config.ConfigModel model) {
+        Menu m = model.schema().menu("system device");
+        return (byte[]) model.table(m).get(1)[m.property("key").index()];
+    }
+
     static void register(Schema s, LiveStatus live) {
         s.add(Menu.builder(Menu.Kind.SINGLETON, "system identity")
                 .code(MenuCodes.SYSTEM_IDENTITY)
                 .property(Property.of("name", new TextType(64, true), "MikroTik"))
+                .build());
+        s.add(Menu.builder(Menu.Kind.SINGLETON, "system device")
+                .code(MenuCodes.SYSTEM_DEVICE)
+                .hidden()
+                .property(Property.of("key", macserver.config.BytesType.INSTANCE, null, macserver.config.Property.Flag.HIDDEN))
                 .build());
         TextType text = new TextType(256, false);
         IntType bytes = new IntType(0, Long.MAX_VALUE);

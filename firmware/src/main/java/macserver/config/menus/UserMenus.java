@@ -43,6 +43,7 @@ public final class UserMenus {
                 .property(Property.of("disabled", BoolType.INSTANCE, false))
                 .property(Property.of("comment", new TextType(255, false), null))
                 .property(Property.of("credentials", BytesType.INSTANCE, null, HIDDEN))
+                .property(Property.of("allow-md5-login", BoolType.INSTANCE, false))
                 .columns("name", "group")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[3]))
                 .rules(new UserRules())
@@ -93,13 +94,35 @@ public final class UserMenus {
             if (n.indexOf('+') >= 0 || n.indexOf('*') >= 0) {
                 throw new ConfigException("invalid value for argument name");
             }
+            Property md5 = menu.property("allow-md5-login");
             Object[] row = after.clone();
             String pw = (String) row[password.index()];
+            boolean wantsMd5 = Boolean.TRUE.equals(row[md5.index()]);
+            boolean hadMd5 = before != null && Boolean.TRUE.equals(before[md5.index()]);
             if (pw != null) {
-                row[credentials.index()] = Credentials.forPassword(n, pw.toCharArray()).encode();
+                Credentials c = Credentials.forPassword(n, pw.toCharArray());
+                if (wantsMd5) {
+                    byte[] key = SystemMenus.deviceKey(tx.model());
+                    c = c.withLegacyMd5Secret(macserver.auth.LegacySecretBox.seal(key,
+                            pw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                row[credentials.index()] = c.encode();
                 row[password.index()] = null;
             } else if (before == null) {
+                if (wantsMd5) {
+                    throw new ConfigException("failure: allow-md5-login=yes needs the password in the same command");
+                }
                 row[credentials.index()] = Credentials.forPassword(n, new char[0]).encode();
+            } else if (wantsMd5 && !hadMd5) {
+                // The MD5 login needs the password itself, which only the command that sets it has.
+                throw new ConfigException("failure: allow-md5-login=yes needs the password in the same command");
+            } else if (!wantsMd5 && hadMd5) {
+                try {
+                    row[credentials.index()] = Credentials.decode((byte[]) row[credentials.index()])
+                            .withLegacyMd5Secret(null).encode();
+                } catch (macserver.auth.CredentialsFormatException e) {
+                    throw new ConfigException("failure: stored credentials of " + n + " unreadable");
+                }
             }
             if (!java.util.Arrays.equals(row, after)) {
                 tx.setRow(menu, id, row);
