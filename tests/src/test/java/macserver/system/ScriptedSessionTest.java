@@ -44,7 +44,7 @@ class ScriptedSessionTest {
                 /ip mac-server binding print
                 """);
         assertTrue(out.contains("[admin@MikroTik] > /ip mac-server print"), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("0 \\* my-mac-server\\s+all\\s+local\\s+0")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("0 \\* my-mac-server\\s+all\\s+local\\s+0\\s+0\\s+0")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("0\\s+00:01:02:03:04:05\\s+my-mac-server\\s+allow")), out);
         assertTrue(!out.contains("failure") && !out.contains("error"), out);
 

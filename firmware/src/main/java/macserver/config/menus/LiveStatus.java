@@ -16,6 +16,9 @@ public final class LiveStatus {
     public volatile Supplier<List<Object[]>> neighbors = List::of;
     public volatile Supplier<List<Object[]>> sessions = List::of;
     public volatile Supplier<List<Object[]>> resource = List::of;
+    /** Packets a MAC server accepted and dropped since start, by server id. */
+    public volatile IntFunction<Long> serverPackets = id -> 0L;
+    public volatile IntFunction<Long> serverDrops = id -> 0L;
     /** Sessions open on a MAC server, by server id. */
     public volatile IntFunction<Long> sessionCount = id -> 0L;
     /** Seconds since a MAC was last heard, or null. */

@@ -53,7 +53,11 @@ public final class MacServerMenus {
                         v -> ItemHash.of(v, macserver.config.References.NONE)))
                 .property(Property.computed("sessions", new IntType(0, Long.MAX_VALUE),
                         v -> live.sessionCount.apply(v.id())))
-                .columns("name", "allowed-interface-list", "authentication", "sessions")
+                .property(Property.computed("packets", new IntType(0, Long.MAX_VALUE),
+                        v -> live.serverPackets.apply(v.id())))
+                .property(Property.computed("drops", new IntType(0, Long.MAX_VALUE),
+                        v -> live.serverDrops.apply(v.id())))
+                .columns("name", "allowed-interface-list", "authentication", "sessions", "packets", "drops")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[2]))
                 .flag('*', "default", v -> Boolean.TRUE.equals(v.row()[1]))
                 .rules(new ServerRules())
