@@ -39,14 +39,19 @@ class SerialConsoleTest {
     private static void firstLogin(HostTerminal host) throws Exception {
         host.type("\r");
         host.await("MikroTik Login: ", WAIT);
-        host.type("admin\r");
-        host.await("Password: ", WAIT);
-        host.type("\r");
+        answerLogin(host, "");
         host.await("new password> ", WAIT);
         host.type(NEW_PASSWORD + "\r");
         host.await("repeat new password> ", WAIT);
         host.type(NEW_PASSWORD + "\r");
         host.await(PROMPT, WAIT);
+    }
+
+    /** At a login prompt: admin and a password. */
+    private static void answerLogin(HostTerminal host, String password) throws Exception {
+        host.type("admin\r");
+        host.await("Password: ", WAIT);
+        host.type(password + "\r");
     }
 
     /** Types a command and returns what it printed, up to the next prompt. */
@@ -77,14 +82,10 @@ class SerialConsoleTest {
 
                 host.type("/quit\r");
                 host.await("MikroTik Login: ", WAIT);
-                host.type("admin\r");
-                host.await("Password: ", WAIT);
-                host.type("not-the-password\r");
+                answerLogin(host, "not-the-password");
                 host.await("Login failed", WAIT);
                 host.await("MikroTik Login: ", WAIT);
-                host.type("admin\r");
-                host.await("Password: ", WAIT);
-                host.type(NEW_PASSWORD + "\r");
+                answerLogin(host, NEW_PASSWORD);
                 host.await(PROMPT, WAIT);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- firmware log ---\n" + firmware.log(), e);
