@@ -18,6 +18,9 @@ public final class SerialConsole implements Console {
 
     private static final System.Logger LOG = System.getLogger(SerialConsole.class.getName());
 
+    /** Room for a pasted script and then some; past this a flood of input is dropped, not buffered. */
+    private static final int RX_FIFO_BYTES = 256 * 1024;
+
     private final String device;
     private final int speed;
     private final CliSessions sessions;
@@ -66,24 +69,32 @@ public final class SerialConsole implements Console {
                         LOG.log(Level.WARNING, "serial console " + device + ": device lost, reopening");
                     }
                     failing = false;
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     // One line per outage, not one per retry.
                     if (!failing) {
-                        LOG.log(Level.WARNING, "serial console " + device + ": " + e.getMessage() + "; retrying");
+                        LOG.log(Level.WARNING, "serial console " + device + ": " + e + "; retrying");
                     }
                     failing = true;
+                } catch (InterruptedException e) {
+                    // Only stop() ends the console; JLine can leave a stray interrupt behind when a line dies.
+                    Thread.interrupted();
                 }
                 if (sawInput) {
                     backoff.reset();
                 }
-                if (!stopped) {
-                    Thread.sleep(backoff.next());
-                }
+                pause(backoff.next());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             ended.countDown();
+        }
+    }
+
+    private void pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            // stop() interrupts to cut the pause short; the loop condition decides.
+            Thread.interrupted();
         }
     }
 
@@ -99,7 +110,7 @@ public final class SerialConsole implements Console {
             line = opened;
             session = running;
         }
-        CountingInput input = new CountingInput(opened.input());
+        CountingInput input = new CountingInput(new InputFifo(opened.input(), RX_FIFO_BYTES, "console-serial"));
         try (opened) {
             running.run(input, opened.output());
             return input.count() > 0;
