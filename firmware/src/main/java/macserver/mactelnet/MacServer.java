@@ -300,6 +300,30 @@ public final class MacServer implements UdpFrameHandler {
         }
     }
 
+    /** Client MACs whose start buckets are remembered now (bounded by the config). */
+    int trackedStartMacs() {
+        ctx.lock.lock();
+        try {
+            return starts.trackedMacs();
+        } finally {
+            ctx.lock.unlock();
+        }
+    }
+
+    /** Sessions not logged in yet. */
+    int halfOpenCount() {
+        ctx.lock.lock();
+        try {
+            int n = 0;
+            for (MacTelnetSession s : sessions.toArray()) {
+                n += s.state() == MacTelnetSession.State.ACTIVE ? 0 : 1;
+            }
+            return n;
+        } finally {
+            ctx.lock.unlock();
+        }
+    }
+
     /** Called by a session as it leaves (under the lock). */
     private void forget(MacTelnetSession s) {
         sessions.remove(s.tableKey);

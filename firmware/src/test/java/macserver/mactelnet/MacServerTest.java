@@ -195,4 +195,26 @@ class MacServerTest {
         assertEquals(1, f.server.sessionCount());
         assertEquals(1, f.server.counters().get(Counter.SEND_ERRORS));
     }
+
+    @Test
+    void startedServerResendsOnItsOwnTimerThreadAndStopEndsSessions() throws Exception {
+        macserver.mactelnet.testsupport.FakeFrameSender net = new macserver.mactelnet.testsupport.FakeFrameSender()
+                .addInterface(ClientSim.IF_INDEX, ClientSim.SERVER_MAC, 0);
+        MacServer server = new MacServer(f.host, MacServerConfig.DEFAULTS);
+        server.start(net);
+        try {
+            assertEquals(1, net.sent().size(), "the first MNDP announcement");
+            ClientSim c = new ClientSim(server, net, SessionFixture.CLIENT_MAC, 0x99, 1500);
+            c.start();
+            c.data(new ClientSim.Payload().empty(ControlType.BEGINAUTH).bytes());
+            ClientSim.Packet salt = c.await(p -> p.type() == MtPacketType.DATA);
+            c.await(p -> p.type() == MtPacketType.DATA && p.counter() == salt.counter() && p != salt
+                    && net.sent().stream().filter(x -> x.dstPort() == 1500 && x.payload().length == 47).count() >= 2);
+            assertTrue(server.counters().get(Counter.RETRANSMITS) >= 1, "resent without an ACK");
+        } finally {
+            server.stop();
+        }
+        assertEquals(MtPacketType.END, net.sent().get(net.sent().size() - 1).payload()[1] & 0xFF);
+        assertEquals(0, server.sessionCount());
+    }
 }

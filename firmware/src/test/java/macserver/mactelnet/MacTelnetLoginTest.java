@@ -124,36 +124,20 @@ class MacTelnetLoginTest {
     @Test
     void wrongPasswordGetsEndAuthMessageAndEnd() throws Exception {
         SessionFixture f = new SessionFixture();
-        ClientSim c = f.client();
-        EcSrp5TestClient srp = new EcSrp5TestClient("admin", "wrong".toCharArray(), new SecureRandom());
-        byte[] key = SessionFixture.keyExchange(c, "admin", srp);
-        c.fresh();
-        SessionFixture.sendLogin(c, "admin", srp.proof(key));
-        expectFailure(c, f);
+        attemptAndExpectFailure(f, "admin", "wrong");
     }
 
     @Test
     void unknownUserLooksLikeAKnownOneUntilTheProof() throws Exception {
         SessionFixture f = new SessionFixture();
-        ClientSim c = f.client();
-        EcSrp5TestClient srp = new EcSrp5TestClient("nobody", "x".toCharArray(), new SecureRandom());
-        byte[] key = SessionFixture.keyExchange(c, "nobody", srp);
-        assertEquals(49, key.length);
-        c.fresh();
-        SessionFixture.sendLogin(c, "nobody", srp.proof(key));
-        expectFailure(c, f);
+        attemptAndExpectFailure(f, "nobody", "x");
     }
 
     @Test
     void lockedOutMacFailsEvenWithTheRightPassword() throws Exception {
         SessionFixture f = new SessionFixture();
         f.host.lockOut(SessionFixture.CLIENT_MAC);
-        ClientSim c = f.client();
-        EcSrp5TestClient srp = new EcSrp5TestClient("admin", "secret".toCharArray(), new SecureRandom());
-        byte[] key = SessionFixture.keyExchange(c, "admin", srp);
-        c.fresh();
-        SessionFixture.sendLogin(c, "admin", srp.proof(key));
-        expectFailure(c, f);
+        attemptAndExpectFailure(f, "admin", "secret");
         assertTrue(f.host.open.isEmpty());
     }
 
@@ -162,12 +146,7 @@ class MacTelnetLoginTest {
         SessionFixture f = new SessionFixture();
         EcSrp5Verifier v = EcSrp5Verifier.create("admin", "secret".toCharArray(), new SecureRandom());
         f.host.user("admin", new LoginMaterial(v, null, false));
-        ClientSim c = f.client();
-        EcSrp5TestClient srp = new EcSrp5TestClient("admin", "secret".toCharArray(), new SecureRandom());
-        byte[] key = SessionFixture.keyExchange(c, "admin", srp);
-        c.fresh();
-        SessionFixture.sendLogin(c, "admin", srp.proof(key));
-        expectFailure(c, f);
+        attemptAndExpectFailure(f, "admin", "secret");
     }
 
     @Test
@@ -202,6 +181,17 @@ class MacTelnetLoginTest {
                 .block(ControlType.PASSSALT, SessionFixture.clientSalt("admin", new byte[40])).bytes());
         assertArrayEquals(ClientSim.hex("563412ff0900000000"), c.fresh().get(1).payload());
         assertEquals(1, f.server.counters().get(Counter.LOGINS_FAILED));
+    }
+
+    /** A whole EC-SRP5 exchange with this password, which must fail. */
+    private static void attemptAndExpectFailure(SessionFixture f, String user, String password) throws Exception {
+        ClientSim c = f.client();
+        EcSrp5TestClient srp = new EcSrp5TestClient(user, password.toCharArray(), new SecureRandom());
+        byte[] key = SessionFixture.keyExchange(c, user, srp);
+        assertEquals(49, key.length, "the exchange looks the same for every user");
+        c.fresh();
+        SessionFixture.sendLogin(c, user, srp.proof(key));
+        expectFailure(c, f);
     }
 
     /** END_AUTH, then the failure text, then END, each after the client's ACK; the host hears of it. */
