@@ -1,0 +1,81 @@
+package macserver.mactelnet;
+
+import macserver.console.TerminalSettings;
+
+/**
+ * Everything the MAC server protocol layer asks of the rest of the firmware: policy, users,
+ * session bookkeeping, the CLI and what MNDP says. The protocol layer keeps no configuration of
+ * its own.
+ *
+ * <p>Calls come from the receive thread and the server's timer thread, with the server's lock
+ * held: implementations must not block and must not call back into the server synchronously
+ * ({@link OpenSession#end} is safe: it only posts a request).
+ */
+public interface MacServerHost {
+
+    /** Returned by {@link #admit} when the packet is to be dropped. */
+    int DROP = -1;
+
+    /**
+     * The policy decision for one packet: the id (0 or more) of the MAC server instance that
+     * serves this client MAC on this interface for this service, or {@link #DROP}. Called for
+     * every SESSIONSTART and PING, so it must not allocate.
+     */
+    int admit(long clientMac, int ifIndex, MacService service);
+
+    /**
+     * Whether the MAC has its own binding. When the table of sessions still logging in is full,
+     * a bound MAC may push out the oldest unbound one; unbound MACs are turned away.
+     */
+    boolean isBound(long clientMac);
+
+    /**
+     * Whether one more session may start on this server (its max-sessions and any global limit,
+     * counting the sessions reported by {@link #sessionOpened}). Asked at SESSIONSTART and again
+     * just before a successful login opens the terminal.
+     */
+    boolean maySessionStart(int serverId);
+
+    /** Whether logins from this MAC are locked out on this server now (after too many failures). */
+    boolean isLockedOut(long clientMac, int serverId);
+
+    /** A login attempt from this MAC failed (wrong password, unknown user, not allowed, locked out). */
+    void loginFailed(long clientMac, int serverId);
+
+    /** A login from this MAC succeeded; the host may clear its failure count. */
+    void loginSucceeded(long clientMac, int serverId);
+
+    /**
+     * What is needed to check a login by {@code user} (already cut at the first '+'), or null
+     * for an unknown user. Unknown users are served a fake EC-SRP5 exchange that fails at the
+     * proof, so nobody learns which names exist.
+     */
+    LoginMaterial loginMaterial(String user);
+
+    /** Idle timeout of a server in milliseconds (no keystrokes from the client for that long), 0 for none. */
+    long idleTimeoutMillis(int serverId);
+
+    /** A login succeeded and the terminal is about to start. */
+    void sessionOpened(OpenSession session);
+
+    /** A session reported by {@link #sessionOpened} is gone (for whatever reason). */
+    void sessionClosed(OpenSession session);
+
+    /** Opens the CLI for a logged-in user; the server runs it on its own thread. */
+    MacTerminal openTerminal(String user, TerminalSettings terminal);
+
+    /** This router's MNDP identity, read at every announcement. */
+    MndpIdentity mndpIdentity();
+
+    /**
+     * The interfaces MNDP announces on and listens on (the discovery interface list). The array
+     * is only read; the host may hand out the same one each time.
+     */
+    int[] discoveryInterfaces();
+
+    /** The host's name of an interface (for MNDP TLV 16 and the session list). */
+    String interfaceName(int ifIndex);
+
+    /** Another device announced itself on an interface we listen on. */
+    void neighbourSeen(Neighbour neighbour);
+}

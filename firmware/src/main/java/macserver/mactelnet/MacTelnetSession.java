@@ -1,0 +1,530 @@
+package macserver.mactelnet;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import macserver.auth.LoginName;
+import macserver.console.TerminalSettings;
+import macserver.mactelnet.MacServerCounters.Counter;
+
+/**
+ * One MAC-Telnet session, keyed by (client MAC, session key): AUTH → ACTIVE → CLOSED (§3).
+ * Every client DATA is acknowledged at once, duplicates too, and only newer counters are taken.
+ * The server keeps one DATA in flight and resends it on the client's own schedule until it is
+ * acknowledged. All methods run with the server's lock held.
+ */
+final class MacTelnetSession {
+
+    enum State { AUTH, ACTIVE, CLOSED }
+
+    private static final System.Logger LOG = System.getLogger(MacTelnetSession.class.getName());
+    /** The 0.x client's resend waits (ms); after the last one and one more second we give up. */
+    static final int[] RESEND_WAITS = {15, 20, 30, 50, 90, 170, 330, 660, 1000};
+    private static final int GIVE_UP_WAIT = 1000;
+    /** A counter this far below the last accepted one has wrapped around (the reference's rule). */
+    private static final long WRAP_DISTANCE = 1L << 24;
+    static final int MAX_USERNAME_BYTES = 127;
+    static final int MAX_TERM_TYPE_BYTES = 29;
+    private static final int MAX_QUEUED = 4;
+    static final String LOGIN_FAILED = "Login failed, incorrect username or password\r\n";
+    static final String TOO_MANY_SESSIONS = "Login failed, too many sessions\r\n";
+    static final String TIMEOUT = "Timeout\r\n";
+    static final String ENDED_BY_ADMIN = "\r\n\r\nSession ended by administrator.\r\n";
+    static final String SHUTTING_DOWN = "\r\n\r\nServer shutting down.\r\n";
+    static final String TERMINAL_FAILED = "Error: terminal could not start\r\n";
+
+    private final SessionContext ctx;
+    final long tableKey;
+    final int sessionKey;
+    final long clientMac;
+    final long serverMac;
+    final int ifIndex;
+    final int clientPort;
+    final int serverId;
+    final boolean bound;
+    final long createdAt;
+    private final SessionLogin login;
+
+    private State state = State.AUTH;
+    private boolean removed;
+    private long lastHeard;
+    private long lastInput;
+
+    private boolean firstDataSeen;
+    private int inCounter;
+
+    /** Holds the DATA in flight (header and payload), from 0 to its limit, for resending. */
+    private final ByteBuffer inFlight = ByteBuffer.allocate(MtHeader.LENGTH + MacServerConfig.MAX_PAYLOAD);
+    private boolean waitingForAck;
+    private int inFlightEnd;
+    private int resends;
+    private long resendAt;
+    private int outCounter;
+    private final ArrayDeque<byte[]> queued = new ArrayDeque<>(MAX_QUEUED);
+    /** Send END and go once everything queued is acknowledged (after a failed login). */
+    private boolean endWhenFlushed;
+
+    private String termType;
+    private int columns;
+    private int rows;
+
+    private MacTerminal terminal;
+    private TerminalInput input;
+    private TerminalOutput output;
+    private boolean terminalEnded;
+    private Handle handle;
+    private volatile boolean endRequested;
+
+    MacTelnetSession(SessionContext ctx, int sessionKey, long clientMac, long serverMac, int ifIndex, int clientPort,
+            int serverId, boolean bound, long now) {
+        this.ctx = ctx;
+        this.tableKey = SessionTable.key(clientMac, sessionKey);
+        this.sessionKey = sessionKey;
+        this.clientMac = clientMac;
+        this.serverMac = serverMac;
+        this.ifIndex = ifIndex;
+        this.clientPort = clientPort;
+        this.serverId = serverId;
+        this.bound = bound;
+        this.createdAt = now;
+        this.lastHeard = now;
+        this.login = new SessionLogin(ctx.host, ctx.fakes, ctx.random);
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    /** The open-session handle once logged in, else null. */
+    OpenSession handle() {
+        return handle;
+    }
+
+    // ---- packets from the client ---------------------------------------------------------------
+
+    /**
+     * SESSIONSTART: ACK with its counter echoed. For a session that exists the first ACK may have
+     * been lost, so one from the same port before any DATA is ACKed again.
+     */
+    void onStart(int srcPort, int counter, long now) {
+        lastHeard = now;
+        if (srcPort == clientPort && state == State.AUTH && !firstDataSeen) {
+            sendBare(MtPacketType.ACK, counter);
+        }
+    }
+
+    void onData(MtHeader h, ByteBuffer packet, long now) {
+        lastHeard = now;
+        sendBare(MtPacketType.ACK, h.counter + h.payloadLength);
+        if (firstDataSeen && !isNewer(h.counter, inCounter)) {
+            ctx.counters.increment(Counter.DUPLICATE_DATA);
+            return;
+        }
+        firstDataSeen = true;
+        inCounter = h.counter;
+        if (state == State.ACTIVE) {
+            lastInput = now;
+            readActive(packet, h.payloadOffset, h.payloadLength);
+        } else if (state == State.AUTH) {
+            readAuth(packet, h.payloadOffset, h.payloadLength, now);
+        }
+    }
+
+    /** Only a newer counter is taken; one far below the last has wrapped round (mod 2^32). */
+    static boolean isNewer(int counter, int last) {
+        return Integer.compareUnsigned(counter, last) > 0 || Integer.toUnsignedLong(last - counter) > WRAP_DISTANCE;
+    }
+
+    void onAck(MtHeader h, long now) {
+        lastHeard = now;
+        if (waitingForAck && Integer.toUnsignedLong(h.counter - inFlightEnd) < WRAP_DISTANCE) {
+            waitingForAck = false;
+            pump();
+        } else {
+            // A keepalive (or a stale ACK): echoing it shows the client the session is alive.
+            sendBare(MtPacketType.ACK, h.counter);
+        }
+    }
+
+    void onEnd(MtHeader h) {
+        if (state != State.CLOSED) {
+            sendBare(MtPacketType.END, h.counter);
+        }
+        remove();
+    }
+
+    /** A DATA too short to read still shows the client is there. */
+    void onActivity(long now) {
+        lastHeard = now;
+    }
+
+    private void readActive(ByteBuffer packet, int offset, int length) {
+        ControlBlockReader r = ctx.reader.reset(packet, offset, length);
+        int width = -1;
+        int height = -1;
+        while (r.next()) {
+            switch (r.type()) {
+                case ControlType.PLAINDATA -> {
+                    int taken = input.offer(packet, r.valueOffset(), r.valueLength());
+                    if (taken < r.valueLength()) {
+                        ctx.counters.increment(Counter.INPUT_OVERFLOW);
+                    }
+                }
+                case ControlType.TERM_WIDTH -> width = r.u16LittleEndian();
+                case ControlType.TERM_HEIGHT -> height = r.u16LittleEndian();
+                default -> {
+                    // Auth blocks after login, TERM_TYPE, PACKET_ERROR: nothing to do once the terminal runs.
+                }
+            }
+        }
+        if (width >= 0 || height >= 0) {
+            takeSize(width, height);
+            terminal.resize(columns, rows);
+        }
+    }
+
+    private void readAuth(ByteBuffer packet, int offset, int length, long now) {
+        ControlBlockReader r = ctx.reader.reset(packet, offset, length);
+        boolean beginAuth = false;
+        byte[] clientSalt = null;
+        byte[] username = null;
+        byte[] password = null;
+        int width = -1;
+        int height = -1;
+        while (r.next()) {
+            switch (r.type()) {
+                case ControlType.BEGINAUTH -> beginAuth = true;
+                case ControlType.PASSSALT -> clientSalt = r.copyValue(MAX_USERNAME_BYTES + 1 + 33 + 1);
+                case ControlType.USERNAME -> username = r.copyValue(MAX_USERNAME_BYTES + 1);
+                case ControlType.PASSWORD -> password = r.copyValue(64);
+                case ControlType.TERM_TYPE -> termType = terminalType(r.copyValue(MAX_TERM_TYPE_BYTES));
+                case ControlType.TERM_WIDTH -> width = r.u16LittleEndian();
+                case ControlType.TERM_HEIGHT -> height = r.u16LittleEndian();
+                default -> {
+                    // Raw bytes before login and unknown blocks are thrown away, as the reference does.
+                }
+            }
+        }
+        takeSize(width, height);
+        if (clientSalt != null) {
+            if (!answerClientKey(clientSalt)) {
+                ctx.counters.increment(Counter.LOGINS_FAILED);
+                ctx.host.loginFailed(clientMac, serverId);
+                queue(controlBlock(ControlType.END_AUTH, new byte[0]));
+                failLogin(LOGIN_FAILED);
+                return;
+            }
+        } else if (beginAuth) {
+            byte[] salt = login.md5Salt();
+            if (salt != null && queued.isEmpty()) {
+                queue(controlBlock(ControlType.PASSSALT, salt));
+            }
+        }
+        if (username != null && password != null) {
+            attemptLogin(username, password, now);
+        }
+    }
+
+    /** Client PASSSALT = user name, 00, 33-byte key (§3.3, §8): anything else fails the login. */
+    private boolean answerClientKey(byte[] value) {
+        int zero = -1;
+        for (int i = 0; i < value.length; i++) {
+            if (value[i] == 0) {
+                zero = i;
+                break;
+            }
+        }
+        if (zero < 1 || zero > MAX_USERNAME_BYTES || value.length - zero - 1 != 33) {
+            return false;
+        }
+        String user = LoginName.parse(new String(value, 0, zero, StandardCharsets.UTF_8)).user();
+        if (user.isEmpty()) {
+            return false;
+        }
+        byte[] key = java.util.Arrays.copyOfRange(value, zero + 1, value.length);
+        byte[] serverKey = login.serverKey(user, key);
+        if (serverKey == null) {
+            return false;
+        }
+        if (queued.isEmpty()) {
+            // Otherwise the same answer is still on its way.
+            queue(controlBlock(ControlType.PASSSALT, serverKey));
+        }
+        return true;
+    }
+
+    private void attemptLogin(byte[] username, byte[] password, long now) {
+        String user = username.length > MAX_USERNAME_BYTES ? ""
+                : LoginName.parse(new String(username, StandardCharsets.UTF_8)).user();
+        boolean lockedOut = ctx.host.isLockedOut(clientMac, serverId);
+        boolean ok = !user.isEmpty() && login.attempt(user, password, lockedOut);
+        java.util.Arrays.fill(password, (byte) 0);
+        queue(controlBlock(ControlType.END_AUTH, new byte[0]));
+        if (!ok) {
+            ctx.counters.increment(Counter.LOGINS_FAILED);
+            ctx.host.loginFailed(clientMac, serverId);
+            failLogin(LOGIN_FAILED);
+            return;
+        }
+        ctx.host.loginSucceeded(clientMac, serverId);
+        if (!ctx.host.maySessionStart(serverId)) {
+            failLogin(TOO_MANY_SESSIONS);
+            return;
+        }
+        ctx.counters.increment(Counter.LOGINS_OK);
+        activate(user, now);
+    }
+
+    /** After END_AUTH: the message, then END once the client has them all; CLOSED meanwhile. */
+    private void failLogin(String message) {
+        state = State.CLOSED;
+        queue(message.getBytes(StandardCharsets.US_ASCII));
+        endWhenFlushed = true;
+        pump();
+    }
+
+    private void activate(String user, long now) {
+        state = State.ACTIVE;
+        lastInput = now;
+        TerminalSettings settings = new TerminalSettings(termType != null ? termType : TerminalSettings.SERIAL_DEFAULT.type(),
+                columns > 0 ? columns : 80, rows > 0 ? rows : 24);
+        input = new TerminalInput(ctx.config.inputBufferBytes());
+        output = new TerminalOutput(ctx.config.outputBufferBytes(), () -> ctx.locked(this::pump));
+        handle = new Handle(new MacSessionInfo(ctx.nextSessionId(), serverId, clientMac, ifIndex,
+                ctx.host.interfaceName(ifIndex), user, ctx.clock.instant()));
+        ctx.host.sessionOpened(handle);
+        try {
+            terminal = ctx.host.openTerminal(user, settings);
+            ctx.terminalThreads.newThread(this::runTerminal).start();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "MAC-Telnet terminal for " + user + " did not start", e);
+            terminal = null;
+            abort(TERMINAL_FAILED);
+            return;
+        }
+        pump();
+    }
+
+    private void runTerminal() {
+        try {
+            terminal.run(input, output);
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "MAC-Telnet terminal ended with an error", e);
+        } finally {
+            ctx.locked(() -> {
+                terminalEnded = true;
+                pump();
+            });
+        }
+    }
+
+    private void takeSize(int width, int height) {
+        if (width >= 0) {
+            columns = width;
+        }
+        if (height >= 0) {
+            rows = height;
+        }
+    }
+
+    /** The client's TERM: letters, digits and {@code . _ + -} only, else the default. */
+    private static String terminalType(byte[] value) {
+        for (byte b : value) {
+            boolean ok = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                    || b == '.' || b == '_' || b == '+' || b == '-';
+            if (!ok) {
+                return null;
+            }
+        }
+        return value.length == 0 ? null : new String(value, StandardCharsets.US_ASCII);
+    }
+
+    // ---- timers ---------------------------------------------------------------------------------
+
+    /** Resends, timeouts and host requests; returns the time of the next resend, or Long.MAX_VALUE. */
+    long onTimer(long now) {
+        if (removed) {
+            return Long.MAX_VALUE;
+        }
+        if (endRequested) {
+            abort(ENDED_BY_ADMIN);
+            return Long.MAX_VALUE;
+        }
+        if (now - lastHeard >= ctx.config.silenceTimeoutMillis()) {
+            ctx.counters.increment(Counter.TIMEOUTS);
+            abort(TIMEOUT);
+            return Long.MAX_VALUE;
+        }
+        if (state != State.ACTIVE && now - createdAt >= ctx.config.authTimeLimitMillis()) {
+            ctx.counters.increment(Counter.TIMEOUTS);
+            abort(null);
+            return Long.MAX_VALUE;
+        }
+        if (state == State.ACTIVE) {
+            long idle = ctx.host.idleTimeoutMillis(serverId);
+            if (idle > 0 && now - lastInput >= idle) {
+                ctx.counters.increment(Counter.TIMEOUTS);
+                abort(TIMEOUT);
+                return Long.MAX_VALUE;
+            }
+        }
+        if (waitingForAck && now >= resendAt) {
+            if (resends == RESEND_WAITS.length) {
+                ctx.counters.increment(Counter.RETRANSMIT_GIVE_UPS);
+                abort(null);
+                return Long.MAX_VALUE;
+            }
+            resends++;
+            resendAt = now + (resends < RESEND_WAITS.length ? RESEND_WAITS[resends] : GIVE_UP_WAIT);
+            ctx.counters.increment(Counter.RETRANSMITS);
+            transmit(inFlight.position(0));
+        }
+        return waitingForAck ? resendAt : Long.MAX_VALUE;
+    }
+
+    /** Asks the timer thread to end this session (from any thread). */
+    void requestEnd() {
+        endRequested = true;
+        ctx.wakeTimers();
+    }
+
+    /** The server is stopping: tell the client, then go. */
+    void shutDown() {
+        abort(SHUTTING_DOWN);
+    }
+
+    // ---- sending --------------------------------------------------------------------------------
+
+    private static byte[] controlBlock(int type, byte[] value) {
+        ByteBuffer b = ByteBuffer.allocate(ControlBlockEncoder.blockLength(value.length));
+        ControlBlockEncoder.put(b, type, value);
+        return b.array();
+    }
+
+    /** One login's messages at most: a salt, END_AUTH and a failure text fit; the bound is a guard. */
+    private void queue(byte[] payload) {
+        if (queued.size() >= MAX_QUEUED) {
+            throw new IllegalStateException("session send queue over its bound");
+        }
+        queued.add(payload);
+        pump();
+    }
+
+    /**
+     * Sends the next DATA if none is in flight: a queued control message first, then terminal
+     * output (up to maxDataBytes). With nothing left, a finished session sends END and goes.
+     */
+    private void pump() {
+        if (removed || waitingForAck) {
+            return;
+        }
+        inFlight.clear();
+        MtPacketEncoder.writeHeader(inFlight, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
+                sessionKey, outCounter);
+        byte[] next = queued.poll();
+        int length;
+        if (next != null) {
+            inFlight.put(next);
+            length = next.length;
+        } else if (state == State.ACTIVE && output != null) {
+            length = output.drain(inFlight, ctx.config.maxDataBytes());
+        } else {
+            length = 0;
+        }
+        if (length == 0) {
+            if (endWhenFlushed || (terminalEnded && state == State.ACTIVE)) {
+                sendBare(MtPacketType.END, outCounter);
+                remove();
+            }
+            return;
+        }
+        outCounter += length;
+        inFlightEnd = outCounter;
+        waitingForAck = true;
+        resends = 0;
+        resendAt = ctx.now() + RESEND_WAITS[0];
+        inFlight.flip();
+        transmit(inFlight);
+        ctx.wakeTimers();
+    }
+
+    /** A one-off message (not resent), END, and the session is gone. */
+    private void abort(String message) {
+        if (removed) {
+            return;
+        }
+        if (message != null && state == State.ACTIVE) {
+            ByteBuffer b = ctx.scratch.clear();
+            MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
+                    sessionKey, outCounter);
+            byte[] text = message.getBytes(StandardCharsets.US_ASCII);
+            b.put(text);
+            outCounter += text.length;
+            transmit(b.flip());
+        }
+        sendBare(MtPacketType.END, outCounter);
+        remove();
+    }
+
+    private void sendBare(int type, int counter) {
+        ByteBuffer b = ctx.scratch.clear();
+        MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, type, serverMac, clientMac, sessionKey, counter);
+        transmit(b.flip());
+    }
+
+    /** Session traffic goes unicast to the client's MAC, IP 0.0.0.0 → 255.255.255.255, like the reference's raw mode. */
+    private void transmit(ByteBuffer packet) {
+        ctx.send(ifIndex, clientMac, 0, MtHeader.PORT, clientPort, packet);
+    }
+
+    private void remove() {
+        if (removed) {
+            return;
+        }
+        removed = true;
+        waitingForAck = false;
+        queued.clear();
+        if (input != null) {
+            input.close();
+            output.close();
+        }
+        MacTerminal t = terminal;
+        if (t != null && !terminalEnded) {
+            // JLine may wait for its own threads on close; never do that under the server lock.
+            Thread.ofVirtual().start(t::close);
+        }
+        if (handle != null) {
+            ctx.host.sessionClosed(handle);
+        }
+        ctx.removed(this);
+    }
+
+    /** What the host holds for a logged-in session. */
+    private final class Handle implements OpenSession {
+        private final MacSessionInfo info;
+
+        Handle(MacSessionInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public MacSessionInfo info() {
+            return info;
+        }
+
+        @Override
+        public void end() {
+            requestEnd();
+        }
+
+        @Override
+        public String toString() {
+            return "OpenSession" + info;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package macserver.mactelnet.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import macserver.auth.EcSrp5Verifier;
+import macserver.console.TerminalSettings;
+import macserver.mactelnet.LoginMaterial;
+import macserver.mactelnet.MacServerHost;
+import macserver.mactelnet.MacService;
+import macserver.mactelnet.MacTerminal;
+import macserver.mactelnet.MndpIdentity;
+import macserver.mactelnet.Neighbour;
+import macserver.mactelnet.OpenSession;
+
+/**
+ * A host for tests: users set up in code, every MAC admitted to server 0 unless denied, a
+ * per-server session cap, lockouts by hand, and a record of everything the server reported.
+ * Terminals are {@link ScriptedTerminal}s.
+ */
+public final class FakeMacServerHost implements MacServerHost {
+
+    private final Map<String, LoginMaterial> users = new HashMap<>();
+    private final Set<Long> bound = Collections.synchronizedSet(new HashSet<>());
+    private final Set<Long> denied = Collections.synchronizedSet(new HashSet<>());
+    private final Set<Long> lockedOut = Collections.synchronizedSet(new HashSet<>());
+    public final List<Long> failedLogins = Collections.synchronizedList(new ArrayList<>());
+    public final List<Long> goodLogins = Collections.synchronizedList(new ArrayList<>());
+    public final List<OpenSession> open = Collections.synchronizedList(new ArrayList<>());
+    public final List<OpenSession> closed = Collections.synchronizedList(new ArrayList<>());
+    public final List<Neighbour> neighbours = Collections.synchronizedList(new ArrayList<>());
+    public final List<ScriptedTerminal> terminals = Collections.synchronizedList(new ArrayList<>());
+    public volatile boolean pingAllowed = true;
+    public volatile int maxSessions = 20;
+    public volatile long idleTimeoutMillis;
+    public volatile int[] discoveryInterfaces = {1};
+
+    /** A user with an EC-SRP5 verifier and, when {@code md5} is set, the plaintext for the MD5 login. */
+    public FakeMacServerHost user(String name, String password, boolean md5) {
+        EcSrp5Verifier verifier = EcSrp5Verifier.create(name, password.toCharArray(), new SecureRandom());
+        users.put(name, new LoginMaterial(verifier, md5 ? password.getBytes(StandardCharsets.UTF_8) : null, true));
+        return this;
+    }
+
+    public FakeMacServerHost user(String name, LoginMaterial material) {
+        users.put(name, material);
+        return this;
+    }
+
+    public FakeMacServerHost bind(long mac) {
+        bound.add(mac);
+        return this;
+    }
+
+    public FakeMacServerHost deny(long mac) {
+        denied.add(mac);
+        return this;
+    }
+
+    public FakeMacServerHost lockOut(long mac) {
+        lockedOut.add(mac);
+        return this;
+    }
+
+    @Override
+    public int admit(long clientMac, int ifIndex, MacService service) {
+        if (denied.contains(clientMac) || (service == MacService.MAC_PING && !pingAllowed)) {
+            return DROP;
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean isBound(long clientMac) {
+        return bound.contains(clientMac);
+    }
+
+    @Override
+    public boolean maySessionStart(int serverId) {
+        return open.size() - closed.size() < maxSessions;
+    }
+
+    @Override
+    public boolean isLockedOut(long clientMac, int serverId) {
+        return lockedOut.contains(clientMac);
+    }
+
+    @Override
+    public void loginFailed(long clientMac, int serverId) {
+        failedLogins.add(clientMac);
+    }
+
+    @Override
+    public void loginSucceeded(long clientMac, int serverId) {
+        goodLogins.add(clientMac);
+    }
+
+    @Override
+    public synchronized LoginMaterial loginMaterial(String user) {
+        return users.get(user);
+    }
+
+    @Override
+    public long idleTimeoutMillis(int serverId) {
+        return idleTimeoutMillis;
+    }
+
+    @Override
+    public void sessionOpened(OpenSession session) {
+        open.add(session);
+    }
+
+    @Override
+    public void sessionClosed(OpenSession session) {
+        closed.add(session);
+    }
+
+    @Override
+    public MacTerminal openTerminal(String user, TerminalSettings terminal) {
+        ScriptedTerminal t = new ScriptedTerminal(user, terminal);
+        terminals.add(t);
+        return t;
+    }
+
+    @Override
+    public MndpIdentity mndpIdentity() {
+        return new MndpIdentity("router1", "7.15.3 (stable)", "MikroTik", "RB5009", "ABCD-1234", 3725);
+    }
+
+    @Override
+    public int[] discoveryInterfaces() {
+        return discoveryInterfaces;
+    }
+
+    @Override
+    public String interfaceName(int ifIndex) {
+        return "ether" + ifIndex;
+    }
+
+    @Override
+    public void neighbourSeen(Neighbour neighbour) {
+        neighbours.add(neighbour);
+    }
+}
