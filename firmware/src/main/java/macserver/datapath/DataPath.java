@@ -58,12 +58,14 @@ public final class DataPath implements AutoCloseable {
      *     {@link DataPathException#NO_PRIVILEGE} and {@link DataPathException#isPermissionDenied()} is true
      */
     public static DataPath open(List<String> interfaceNames, UdpFrameHandler handler) throws DataPathException {
-        List<LinkInfo> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String name : interfaceNames) {
             if (!seen.add(name)) {
                 throw new DataPathException("interface " + name + " is listed twice");
             }
+        }
+        List<LinkInfo> found = new ArrayList<>();
+        for (String name : interfaceNames) {
             found.add(lookUp(name));
         }
         BpfProgram filter = UdpPortFilter.macServer();
