@@ -1,9 +1,5 @@
 package macserver.datapath;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +46,8 @@ public final class DataPath implements AutoCloseable {
     }
 
     /**
-     * Opens a raw socket on each named interface (index, MAC and IPv4 are read now) and starts
+     * Opens a raw socket on each named interface (index, MAC and IPv4 are read now, from the
+     * kernel; an interface without any IP address is fine) and starts
      * their receive threads. All or nothing: on any failure the sockets already open are closed.
      *
      * @throws DataPathException for an unknown interface, one without an Ethernet MAC, a name
@@ -66,7 +63,7 @@ public final class DataPath implements AutoCloseable {
         }
         List<LinkInfo> found = new ArrayList<>();
         for (String name : interfaceNames) {
-            found.add(lookUp(name));
+            found.add(InterfaceLookup.lookUp(name));
         }
         BpfProgram filter = UdpPortFilter.macServer();
         return open(found, link -> RawSocket.open(link.ifIndex(), filter, RECEIVE_TIMEOUT), handler);
@@ -93,34 +90,6 @@ public final class DataPath implements AutoCloseable {
             link.start(handler, dataPath.sender);
         }
         return dataPath;
-    }
-
-    private static LinkInfo lookUp(String name) throws DataPathException {
-        try {
-            NetworkInterface ni = NetworkInterface.getByName(name);
-            if (ni == null) {
-                throw new DataPathException("no network interface named " + name);
-            }
-            byte[] mac = ni.getHardwareAddress();
-            if (mac == null || mac.length != 6) {
-                throw new DataPathException("interface " + name + " has no Ethernet MAC address");
-            }
-            long macValue = 0;
-            for (byte b : mac) {
-                macValue = macValue << 8 | (b & 0xFF);
-            }
-            int ipv4 = 0;
-            for (InetAddress address : Collections.list(ni.getInetAddresses())) {
-                if (address instanceof Inet4Address) {
-                    byte[] a = address.getAddress();
-                    ipv4 = (a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | (a[3] & 0xFF);
-                    break;
-                }
-            }
-            return new LinkInfo(name, ni.getIndex(), macValue, ipv4);
-        } catch (SocketException e) {
-            throw new DataPathException("cannot look up interface " + name + ": " + e.getMessage());
-        }
     }
 
     /** Sends on any of this data path's links; thread-safe, usable from handlers and sessions. */

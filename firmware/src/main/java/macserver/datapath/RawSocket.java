@@ -1,19 +1,23 @@
 package macserver.datapath;
 
+import static macserver.datapath.NativeCalls.C_LONG;
+import static macserver.datapath.NativeCalls.ERRNO_STATE;
+import static macserver.datapath.NativeCalls.SIZE_T;
+import static macserver.datapath.NativeCalls.downcall;
+import static macserver.datapath.NativeCalls.errno;
+import static macserver.datapath.NativeCalls.unexpected;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+
 
 /**
  * A Linux {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, through the FFM API.
@@ -38,12 +42,6 @@ public final class RawSocket implements PacketPort {
     private static final int PACKET_IGNORE_OUTGOING = 23;
     private static final byte PACKET_OUTGOING = 4;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long");
-    private static final MemoryLayout SIZE_T = LINKER.canonicalLayouts().get("size_t");
-    private static final StructLayout ERRNO_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
     private static final ValueLayout.OfShort NETWORK_SHORT = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     /** {@code struct sockaddr_ll}; the protocol is in network byte order. */
     private static final StructLayout SOCKADDR_LL = MemoryLayout.structLayout(
@@ -58,7 +56,6 @@ public final class RawSocket implements PacketPort {
     private static final StructLayout TIMEVAL = MemoryLayout.structLayout(C_LONG.withName("tv_sec"),
             C_LONG.withName("tv_usec"));
 
-    // Every call captures errno; size_t/ssize_t/long are adapted to Java long on every platform.
     private static final MethodHandle SOCKET = downcall("socket",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static final MethodHandle BIND = downcall("bind",
@@ -270,36 +267,5 @@ public final class RawSocket implements PacketPort {
                 }
             }
         }
-    }
-
-    private static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
-    }
-
-    private static RuntimeException unexpected(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("native call failed", t);
-    }
-
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        MethodHandle handle = LINKER.downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
-        MethodType type = handle.type();
-        // Parameter 0 is the errno capture segment; the C arguments follow it.
-        for (int i = 1; i < type.parameterCount(); i++) {
-            if (type.parameterType(i) == int.class && descriptor.argumentLayouts().get(i - 1) == SIZE_T) {
-                type = type.changeParameterType(i, long.class);
-            }
-        }
-        if (type.returnType() == int.class && descriptor.returnLayout().orElse(null) == SIZE_T) {
-            type = type.changeReturnType(long.class);
-        }
-        return MethodHandles.explicitCastArguments(handle, type);
     }
 }
