@@ -74,7 +74,7 @@ public final class DataPathProbe {
         } : DataPathProbe::printAndEcho;
         try (DataPath dataPath = DataPath.open(List.of(iface), handler)) {
             LinkInfo link = dataPath.links().getFirst();
-            OUT.println("ready " + link.ifIndex() + " " + Long.toHexString(link.mac()));
+            OUT.println("ready " + link.ifIndex() + " " + "%012x".formatted(link.mac()));
             OUT.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
@@ -117,17 +117,18 @@ public final class DataPathProbe {
     private static void printAndEcho(UdpFrame frame, FrameSender sender) {
         byte[] payload = new byte[frame.payload.remaining()];
         frame.payload.duplicate().get(payload);
-        synchronized (OUT) {
-            OUT.println("frame if=" + frame.ifIndex + " ethSrc=" + Long.toHexString(frame.ethSrc) + " ethDst="
-                    + Long.toHexString(frame.ethDst) + " ipSrc=" + Integer.toHexString(frame.ipSrc) + " ipDst="
-                    + Integer.toHexString(frame.ipDst) + " sport=" + frame.srcPort + " dport=" + frame.dstPort
-                    + " payload=" + new String(payload, StandardCharsets.US_ASCII));
-            OUT.flush();
-        }
+        // Reply first, so a test that sees the line knows the reply has gone out.
         try {
             sender.send(frame.ifIndex, frame.ethSrc, 0, 0xFFFF_FFFF, 20561, frame.srcPort, frame.payload);
         } catch (IOException e) {
             OUT.println("echo-error " + e.getMessage());
+        }
+        synchronized (OUT) {
+            OUT.println("frame if=" + frame.ifIndex + " ethSrc=" + "%012x".formatted(frame.ethSrc) + " ethDst="
+                    + "%012x".formatted(frame.ethDst) + " ipSrc=" + Integer.toHexString(frame.ipSrc) + " ipDst="
+                    + Integer.toHexString(frame.ipDst) + " sport=" + frame.srcPort + " dport=" + frame.dstPort
+                    + " payload=" + new String(payload, StandardCharsets.US_ASCII));
+            OUT.flush();
         }
     }
 
@@ -141,7 +142,7 @@ public final class DataPathProbe {
         ByteBuffer frame = buffer.asByteBuffer();
         FrameEncoder encoder = new FrameEncoder(frame, 1);
         try (RawSocket socket = RawSocket.open(ifIndex, null, Duration.ofMillis(100))) {
-            OUT.println("ready " + ifIndex + " " + Long.toHexString(mac));
+            OUT.println("ready " + ifIndex + " " + "%012x".formatted(mac));
             OUT.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
@@ -197,6 +198,6 @@ public final class DataPathProbe {
                 failed++; // ENOBUFS when the device queue is full: count it and go on
             }
         }
-        return "flooded " + sent + " failed " + failed + " nanos " + (System.nanoTime() - start);
+        return "flooded sent=" + sent + " failed=" + failed + " nanos=" + (System.nanoTime() - start);
     }
 }
