@@ -1,0 +1,139 @@
+package macserver.datapath;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One interface of the data path: its port, the receive thread with its buffer and decoder, and
+ * the send buffer with its encoder. The receive thread owns the port and closes it when it ends,
+ * so a descriptor is never closed under a running receive.
+ */
+final class Link {
+    private static final Logger LOG = Logger.getLogger(Link.class.getName());
+    /** Room for any 1500-MTU frame plus slack; longer frames arrive cut and are dropped as truncated. */
+    static final int RECEIVE_BUFFER_BYTES = 2048;
+    /** Pause after a failed receive, so a link that is gone does not spin a core. */
+    private static final long ERROR_PAUSE_MILLIS = 100;
+
+    final LinkInfo info;
+    private final PacketPort port;
+    private final MemorySegment rxSegment;
+    private final FrameDecoder decoder;
+    private final MemorySegment txSegment;
+    private final FrameEncoder encoder;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong();
+    private final AtomicLong receiveErrors = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+
+    Link(LinkInfo info, PacketPort port) {
+        this.info = info;
+        this.port = port;
+        Arena arena = Arena.ofAuto();
+        this.rxSegment = arena.allocate(RECEIVE_BUFFER_BYTES);
+        this.decoder = new FrameDecoder(rxSegment.asByteBuffer());
+        this.txSegment = arena.allocate(FrameEncoder.MAX_FRAME_BYTES);
+        this.encoder = new FrameEncoder(txSegment.asByteBuffer(), ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    /**
+     * Starts the receive thread. A platform thread, not a virtual one: it spends its life inside
+     * a blocking native recvfrom, which pins a virtual thread's carrier, so on a two-core router
+     * two links would take every carrier the virtual-thread scheduler has.
+     */
+    void start(UdpFrameHandler handler, FrameSender sender) {
+        thread = Thread.ofPlatform().daemon().name("datapath-rx-" + info.name())
+                .unstarted(() -> receiveLoop(handler, sender));
+        thread.start();
+    }
+
+    private void receiveLoop(UdpFrameHandler handler, FrameSender sender) {
+        try {
+            while (running) {
+                int length;
+                try {
+                    length = port.receive(rxSegment);
+                } catch (DataPathException e) {
+                    if (receiveErrors.getAndIncrement() == 0) {
+                        LOG.warning(info.name() + ": " + e.getMessage() + " (later receive errors are only counted)");
+                    }
+                    pause();
+                    continue;
+                }
+                if (length > 0) {
+                    deliver(length, handler, sender);
+                }
+            }
+        } finally {
+            port.close();
+        }
+    }
+
+    private void deliver(int length, UdpFrameHandler handler, FrameSender sender) {
+        received.incrementAndGet();
+        if (decoder.decode(length, info.ifIndex()) != DecodeResult.OK) {
+            malformed.incrementAndGet();
+            return;
+        }
+        handled.incrementAndGet();
+        try {
+            handler.onFrame(decoder.frame(), sender);
+        } catch (RuntimeException e) {
+            if (handlerErrors.getAndIncrement() == 0) {
+                LOG.log(Level.WARNING, info.name() + ": frame handler failed (later failures are only counted)", e);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(ERROR_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    void send(long ethDst, int ipSrc, int ipDst, int srcPort, int dstPort, ByteBuffer payload)
+            throws DataPathException {
+        synchronized (encoder) {
+            try {
+                int length = encoder.encode(info.mac(), ethDst, ipSrc, ipDst, srcPort, dstPort, payload);
+                port.send(txSegment, length);
+                sent.incrementAndGet();
+            } catch (IllegalArgumentException e) {
+                sendErrors.incrementAndGet();
+                throw new DataPathException(info.name() + ": " + e.getMessage());
+            } catch (DataPathException e) {
+                sendErrors.incrementAndGet();
+                throw e;
+            }
+        }
+    }
+
+    /** Asks the receive thread to stop; it notices within the port's receive timeout. */
+    void stop() {
+        running = false;
+    }
+
+    /** Waits for the receive thread; false if it is still busy (a handler that does not return). */
+    boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
+        return thread == null || thread.join(java.time.Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    DataPathCounters counters() {
+        return new DataPathCounters(received.get(), handled.get(), malformed.get(), handlerErrors.get(),
+                receiveErrors.get(), sent.get(), sendErrors.get(), port.kernelDrops());
+    }
+}
