@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The MAC server's frame I/O: one raw socket and one receive thread per interface. Frames the
@@ -23,7 +22,7 @@ public final class DataPath implements AutoCloseable {
     /** How often a receive thread looks up from an idle socket to notice close(). */
     static final Duration RECEIVE_TIMEOUT = Duration.ofMillis(200);
     /** How long close() waits for each receive thread beyond the receive timeout. */
-    private static final long STOP_GRACE_MILLIS = 2000;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     /** Opens the port of one link; the raw socket on a router, a fake in tests. */
     @FunctionalInterface
@@ -136,7 +135,7 @@ public final class DataPath implements AutoCloseable {
         }
         try {
             for (Link link : links) {
-                link.awaitStop(RECEIVE_TIMEOUT.toMillis() + STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                link.awaitStop(RECEIVE_TIMEOUT.plus(STOP_GRACE));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

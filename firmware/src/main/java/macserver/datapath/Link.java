@@ -3,8 +3,8 @@ package macserver.datapath;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -127,9 +127,13 @@ final class Link {
         running = false;
     }
 
-    /** Waits for the receive thread; false if it is still busy (a handler that does not return). */
-    boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
-        return thread == null || thread.join(java.time.Duration.ofNanos(unit.toNanos(timeout)));
+    /**
+     * Waits for the receive thread; false if it is still busy (a handler that does not return).
+     * From the receive thread itself (a handler closing the data path) it does not wait: the
+     * thread ends when the handler returns.
+     */
+    boolean awaitStop(Duration timeout) throws InterruptedException {
+        return thread == null || thread == Thread.currentThread() || thread.join(timeout);
     }
 
     DataPathCounters counters() {

@@ -18,7 +18,6 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-
 /**
  * A Linux {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, through the FFM API.
  * Receives whole Ethernet frames (filtered in the kernel by a classic BPF program, without the

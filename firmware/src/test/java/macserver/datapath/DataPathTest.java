@@ -171,6 +171,18 @@ class DataPathTest {
     }
 
     @Test
+    void aHandlerMayCloseTheDataPathItRunsIn() throws Exception {
+        open((frame, sender) -> {
+            dataPath.close();
+            seen.add("close returned");
+        });
+        ports.get("ether1").incoming.add(TestFrames.udp(1, 20561, new byte[1]));
+
+        assertEquals("close returned", seen.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        await(() -> ports.values().stream().allMatch(p -> p.closed.get()), "both ports closed");
+    }
+
+    @Test
     void aFailedOpenClosesThePortsAlreadyOpen() {
         DataPathException refused = DataPathException.ofErrno("socket(AF_PACKET, SOCK_RAW)", 1);
         DataPathException e = assertThrows(DataPathException.class, () -> DataPath.open(List.of(ETHER1, ETHER2), link -> {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ import macserver.datapath.UdpFrameHandler;
  * <li>{@code serve <if>}: DataPath on the interface, prints each frame and echoes it back to its
  *     sender (20561 -> the client's port, 0.0.0.0 -> 255.255.255.255); commands {@code send},
  *     {@code counters}, {@code quit}.
- * <li>{@code count <if>}: DataPath with a handler that only counts; {@code quit} prints the rate.
+ * <li>{@code count <if>}: DataPath with a handler that only notes the time; {@code quit} prints
+ *     the span from the first frame after the last {@code counters} to the last frame.
  * <li>{@code inject <if>}: a raw socket without filter; {@code udp ...} sends test frames,
  *     {@code flood ...} sends many.
  * </ul>
@@ -80,7 +82,11 @@ public final class DataPathProbe {
             for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
                 String[] w = line.split(" ");
                 switch (w[0]) {
-                    case "counters" -> OUT.println(counters(dataPath.counters()));
+                    case "counters" -> {
+                        OUT.println(counters(dataPath.counters()));
+                        OUT.println("rx-allocated " + allocatedBy("datapath-rx-" + iface));
+                        first.set(0); // the next span starts at the next frame
+                    }
                     case "send" -> {
                         // send <ethDst hex> <ipSrc hex> <ipDst hex> <sport> <dport> <payload hex>
                         try {
@@ -97,15 +103,28 @@ public final class DataPathProbe {
                 OUT.flush();
             }
             DataPathCounters c = dataPath.counters();
-            long spanNanos = last.get() - first.get();
+            long spanNanos = first.get() == 0 ? 0 : last.get() - first.get();
+            long rxAllocated = allocatedBy("datapath-rx-" + iface);
             dataPath.close();
             OUT.println(counters(c));
             if (countOnly) {
                 OUT.println("span-nanos " + spanNanos);
+                OUT.println("rx-allocated " + rxAllocated);
             }
             OUT.println("closed");
             OUT.flush();
         }
+    }
+
+    /** Heap bytes a live thread has allocated since it started (the JVM's per-thread counter). */
+    private static long allocatedBy(String threadName) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(threadName)) {
+                return threads.getThreadAllocatedBytes(t.threadId());
+            }
+        }
+        throw new IllegalStateException("no thread " + threadName);
     }
 
     private static String counters(DataPathCounters c) {
