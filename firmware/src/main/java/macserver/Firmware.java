@@ -82,10 +82,16 @@ public final class Firmware {
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
 
+        ModelCliSessions cli = new ModelCliSessions(model, version());
+        UserLoginService logins = new UserLoginService(model);
+        MacServerPlane macServer = new MacServerPlane(model, board, version(), cli, logins, live);
+        macServer.start(dataPathInterfaces(options, board));
+
         ConsoleOptions consoleOptions = consoleOptions(options, board);
-        Console console = Consoles.start(consoleOptions, new ModelCliSessions(model, version()), new UserLoginService(model));
+        Console console = Consoles.start(consoleOptions, cli, logins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();
+            macServer.close();
             expiry.close();
             try {
                 storage.close();
@@ -96,6 +102,28 @@ public final class Firmware {
         }, "shutdown"));
         console.awaitEnd();
         return 0;
+    }
+
+    /**
+     * The interfaces the MAC server answers on: those given with --interfaces, else the board's
+     * that exist here. On the host the board's names (ether1...) exist only inside the lab, so
+     * `make run` never touches the machine's own interfaces.
+     */
+    private static java.util.List<String> dataPathInterfaces(FirmwareOptions options, BoardProfile board) {
+        if (options.interfaces() != null) {
+            return options.interfaces();
+        }
+        java.util.List<String> present = new java.util.ArrayList<>();
+        for (String name : board.interfaces()) {
+            try {
+                if (java.net.NetworkInterface.getByName(name) != null) {
+                    present.add(name);
+                }
+            } catch (java.net.SocketException e) {
+                LOG.fine("interface " + name + ": " + e.getMessage());
+            }
+        }
+        return present;
     }
 
     private static ConsoleOptions consoleOptions(FirmwareOptions options, BoardProfile board) {

@@ -39,7 +39,20 @@ public final class FrameDecoder {
     private final UdpFrame out = new UdpFrame();
 
     /** Decodes frames written at position 0 of {@code buffer} (its position and limit are not used). */
+    private final boolean verifyUdpChecksum;
+
     public FrameDecoder(ByteBuffer buffer) {
+        this(buffer, true);
+    }
+
+    /**
+     * @param verifyUdpChecksum false on the receive path: with checksum offload (veth, most NICs)
+     *     a raw socket sees the sender's frame before its UDP checksum is filled in (the kernel's
+     *     TP_STATUS_CSUMNOTREADY), so a real client's frame would look damaged. The IPv4 header
+     *     checksum is always checked; MAC-Telnet carries no integrity of its own either way.
+     */
+    public FrameDecoder(ByteBuffer buffer, boolean verifyUdpChecksum) {
+        this.verifyUdpChecksum = verifyUdpChecksum;
         this.frame = buffer.duplicate().clear().order(ByteOrder.BIG_ENDIAN);
         this.out.payload = buffer.asReadOnlyBuffer().clear();
     }
@@ -98,7 +111,7 @@ public final class FrameDecoder {
         }
         int ipSrc = frame.getInt(IP_SRC);
         int ipDst = frame.getInt(IP_DST);
-        if (frame.getShort(UDP_CHECKSUM) != 0 && !udpChecksumVerifies(ipSrc, ipDst, udpLength)) {
+        if (verifyUdpChecksum && frame.getShort(UDP_CHECKSUM) != 0 && !udpChecksumVerifies(ipSrc, ipDst, udpLength)) {
             return DecodeResult.BAD_UDP_CHECKSUM;
         }
         out.ifIndex = ifIndex;

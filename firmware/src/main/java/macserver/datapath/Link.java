@@ -43,7 +43,7 @@ final class Link {
         this.port = port;
         Arena arena = Arena.ofAuto();
         this.rxSegment = arena.allocate(RECEIVE_BUFFER_BYTES);
-        this.decoder = new FrameDecoder(rxSegment.asByteBuffer());
+        this.decoder = new FrameDecoder(rxSegment.asByteBuffer(), false);
         this.txSegment = arena.allocate(FrameEncoder.MAX_FRAME_BYTES);
         this.encoder = new FrameEncoder(txSegment.asByteBuffer(), ThreadLocalRandom.current().nextInt(0x10000));
     }

@@ -1,0 +1,300 @@
+package macserver;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import macserver.auth.Credentials;
+import macserver.auth.CredentialsFormatException;
+import macserver.auth.LegacySecretBox;
+import macserver.auth.LoginService;
+import macserver.board.BoardProfile;
+import macserver.cli.CliSessions;
+import macserver.cli.Plane;
+import macserver.config.ConfigModel;
+import macserver.config.Menu;
+import macserver.config.menus.InterfaceMenus;
+import macserver.config.menus.LiveStatus;
+import macserver.config.menus.SystemMenus;
+import macserver.console.TerminalSession;
+import macserver.console.TerminalSettings;
+import macserver.datapath.DataPath;
+import macserver.datapath.DataPathException;
+import macserver.datapath.LinkInfo;
+import macserver.mactelnet.LoginMaterial;
+import macserver.mactelnet.MacServer;
+import macserver.mactelnet.MacServerConfig;
+import macserver.mactelnet.MacServerHost;
+import macserver.mactelnet.MacService;
+import macserver.mactelnet.MacTerminal;
+import macserver.mactelnet.MndpIdentity;
+import macserver.mactelnet.Neighbour;
+import macserver.mactelnet.OpenSession;
+import macserver.policy.LoginGuard;
+import macserver.policy.MacPolicy;
+import macserver.policy.ServerPolicy;
+import macserver.policy.Service;
+import macserver.policy.SessionRegistry;
+import macserver.system.NeighborTable;
+
+/**
+ * The MAC server plane: raw sockets on the board's interfaces, the MAC-Telnet/MAC-Ping/MNDP
+ * protocol layer, and what that layer asks of the rest of the firmware (policy, users, sessions,
+ * the CLI, discovery). Without raw-socket rights it logs one line and the firmware goes on.
+ */
+public final class MacServerPlane implements MacServerHost, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MacServerPlane.class.getName());
+
+    private final ConfigModel model;
+    private final BoardProfile board;
+    private final CliSessions cli;
+    private final LoginService logins;
+    private final MacPolicy policy;
+    private final LoginGuard guard;
+    private final SessionRegistry sessions;
+    private final NeighborTable neighbors;
+    private final Map<OpenSession, Integer> registered = new ConcurrentHashMap<>();
+    private final long startMillis = System.currentTimeMillis();
+    private final String version;
+    private volatile Map<Integer, String> names = Map.of();
+    private volatile int[] discovery = new int[0];
+    private DataPath dataPath;
+    private MacServer server;
+
+    public MacServerPlane(ConfigModel model, BoardProfile board, String version, CliSessions cli, LoginService logins,
+                          LiveStatus live) {
+        this.model = model;
+        this.board = board;
+        this.version = version;
+        this.cli = cli;
+        this.logins = logins;
+        this.policy = new MacPolicy(model, Map.of());
+        this.guard = new LoginGuard(model::now, 4096);
+        this.sessions = new SessionRegistry(model::now);
+        this.neighbors = new NeighborTable(model::now, 1024, 180);
+        live.sessions = () -> sessions.rows(id -> {
+            ServerPolicy p = policy.server(id);
+            return p == null ? "" : p.name();
+        });
+        live.sessionCount = id -> sessions.count(id);
+        live.neighbors = neighbors::rows;
+        live.serverPackets = id -> {
+            ServerPolicy p = policy.server(id);
+            return p == null ? 0L : p.counters().packets();
+        };
+        live.serverDrops = id -> {
+            ServerPolicy p = policy.server(id);
+            return p == null ? 0L : p.counters().drops();
+        };
+        live.endSession = sessions::end;
+        model.addListener((changes, origin) -> rebuildDiscovery());
+    }
+
+    /** Opens raw sockets on {@code interfaces} and starts answering; false when raw sockets are not allowed. */
+    public boolean start(List<String> interfaces) {
+        if (interfaces.isEmpty()) {
+            LOG.info("no interfaces for the MAC server: MAC-Telnet, MAC-Ping and MNDP are off");
+            return false;
+        }
+        server = new MacServer(this, MacServerConfig.DEFAULTS);
+        try {
+            dataPath = DataPath.open(interfaces, server);
+        } catch (DataPathException e) {
+            LOG.warning(e.getMessage());
+            return false;
+        }
+        Map<String, Integer> byName = new HashMap<>();
+        Map<Integer, String> byIndex = new HashMap<>();
+        for (LinkInfo link : dataPath.links()) {
+            byName.put(link.name(), link.ifIndex());
+            byIndex.put(link.ifIndex(), link.name());
+        }
+        names = Map.copyOf(byIndex);
+        policy.setInterfaces(byName);
+        model.readLocked(this::rebuildDiscovery);
+        server.start(dataPath.sender());
+        if (Boolean.getBoolean("macserver.debug")) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    LOG.info("counters: " + server.counters().snapshot() + " data path: " + dataPath.counters());
+                }
+            });
+        }
+        LOG.info("MAC server answering on " + String.join(", ", byName.keySet()));
+        return true;
+    }
+
+    private void rebuildDiscovery() {
+        Menu settings = model.schema().menu("ip neighbor discovery-settings");
+        int list = (Integer) model.table(settings).get(1)[settings.property("discover-interface-list").index()];
+        Map<Integer, String> ifs = names;
+        int[] out;
+        if (list == InterfaceMenus.LIST_ALL_ID) {
+            out = ifs.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        } else {
+            Menu members = model.schema().menu("interface list member");
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            for (var it = model.table(members).iterator(); it.hasNext(); ) {
+                Object[] m = it.next().getValue();
+                if (((Integer) m[members.property("list").index()]) == list
+                        && !Boolean.TRUE.equals(m[members.property("disabled").index()])) {
+                    wanted.add((String) m[members.property("interface").index()]);
+                }
+            }
+            out = ifs.entrySet().stream().filter(e -> wanted.contains(e.getValue()))
+                    .mapToInt(Map.Entry::getKey).sorted().toArray();
+        }
+        discovery = out;
+    }
+
+    @Override
+    public int admit(long clientMac, int ifIndex, MacService service) {
+        int v = policy.decide(clientMac, ifIndex, service == MacService.MAC_PING ? Service.MAC_PING : Service.MAC_TELNET);
+        return v > 0 ? v : DROP;
+    }
+
+    @Override
+    public boolean isBound(long clientMac) {
+        return policy.isBound(clientMac);
+    }
+
+    @Override
+    public boolean maySessionStart(int serverId) {
+        ServerPolicy p = policy.server(serverId);
+        return p != null && sessions.count(serverId) < p.maxSessions();
+    }
+
+    @Override
+    public boolean isLockedOut(long clientMac, int serverId) {
+        return guard.isLockedOut(clientMac);
+    }
+
+    @Override
+    public void loginFailed(long clientMac, int serverId) {
+        ServerPolicy p = policy.server(serverId);
+        if (p != null && guard.failed(clientMac, policy.loginRetry(clientMac, p), p.lockoutSeconds())) {
+            LOG.info(String.format("MAC %012X locked out for %d s after failed logins", clientMac, p.lockoutSeconds()));
+        }
+    }
+
+    @Override
+    public void loginSucceeded(long clientMac, int serverId) {
+        guard.succeeded(clientMac);
+    }
+
+    @Override
+    public LoginMaterial loginMaterial(String user) {
+        return model.read(() -> {
+            Menu users = model.schema().menu("user");
+            int id = model.idByName(users, user);
+            if (id < 0) {
+                return null;
+            }
+            Object[] row = model.table(users).get(id);
+            byte[] stored = (byte[]) row[users.property("credentials").index()];
+            Credentials c;
+            try {
+                c = Credentials.decode(stored);
+            } catch (CredentialsFormatException | RuntimeException e) {
+                return null;
+            }
+            Menu groups = model.schema().menu("user group");
+            Object[] group = model.table(groups).get((Integer) row[users.property("group").index()]);
+            boolean allowed = !Boolean.TRUE.equals(row[users.property("disabled").index()]) && group != null
+                    && ((List<?>) group[groups.property("policy").index()]).contains("telnet") && !c.isEmptyPassword();
+            byte[] md5 = null;
+            if (Boolean.TRUE.equals(row[users.property("allow-md5-login").index()]) && c.legacyMd5Secret().isPresent()) {
+                md5 = LegacySecretBox.open(SystemMenus.deviceKey(model), c.legacyMd5Secret().get());
+            }
+            return new LoginMaterial(c.ecSrp5Verifier(), md5, allowed);
+        });
+    }
+
+    @Override
+    public long idleTimeoutMillis(int serverId) {
+        ServerPolicy p = policy.server(serverId);
+        return p == null ? 0 : p.idleTimeoutSeconds() * 1000;
+    }
+
+    @Override
+    public void sessionOpened(OpenSession session) {
+        var info = session.info();
+        int id = sessions.open(info.serverId(), Integer.MAX_VALUE, info.clientMac(), info.interfaceName(), info.user(),
+                session::end);
+        registered.put(session, id);
+    }
+
+    @Override
+    public void sessionClosed(OpenSession session) {
+        Integer id = registered.remove(session);
+        if (id != null) {
+            sessions.close(id);
+        }
+    }
+
+    @Override
+    public MacTerminal openTerminal(String user, TerminalSettings terminal) {
+        return MacTerminal.of(new TerminalSession(TerminalSession.Config.loggedIn(user, Plane.MAC_TELNET, terminal),
+                cli, logins));
+    }
+
+    @Override
+    public MndpIdentity mndpIdentity() {
+        return new MndpIdentity(cli.identity(), version + " (macserver)", "MikroTik", board.model(), softwareId(),
+                (System.currentTimeMillis() - startMillis) / 1000);
+    }
+
+    private String softwareId() {
+        byte[] key = model.read(() -> SystemMenus.deviceKey(model));
+        if (key == null) {
+            return null;
+        }
+        String hex = java.util.HexFormat.of().withUpperCase().formatHex(key, 0, 4);
+        return hex.substring(0, 4) + "-" + hex.substring(4);
+    }
+
+    @Override
+    public int[] discoveryInterfaces() {
+        return discovery;
+    }
+
+    @Override
+    public String interfaceName(int ifIndex) {
+        String n = names.get(ifIndex);
+        return n == null ? "if" + ifIndex : n;
+    }
+
+    @Override
+    public void neighbourSeen(Neighbour n) {
+        var a = n.announcement();
+        String address = null;
+        if (a.ipv4() != null) {
+            try {
+                address = InetAddress.getByAddress(a.ipv4()).getHostAddress();
+            } catch (UnknownHostException e) {
+                address = null;
+            }
+        }
+        neighbors.seen(new NeighborTable.Entry(n.interfaceName(), a.mac(), a.identity(), a.platform(), a.version(),
+                a.board(), a.softwareId(), a.interfaceName(), address, a.uptimeSeconds(), n.seenAtMillis() / 1000));
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+        }
+        if (dataPath != null) {
+            dataPath.close();
+        }
+    }
+
+}
