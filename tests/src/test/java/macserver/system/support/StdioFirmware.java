@@ -42,13 +42,22 @@ public final class StdioFirmware implements AutoCloseable {
 
     /** Starts {@code java -jar macserver.jar --console=stdio --flash=<flash>} plus {@code options}. */
     public static StdioFirmware start(Path flash, String... options) throws IOException {
+        return startIn(null, flash, options);
+    }
+
+    /** The same, inside network namespace {@code netns} (null: this one). */
+    public static StdioFirmware startIn(String netns, Path flash, String... options) throws IOException {
         String home = System.getProperty("macserver.home");
         Path jar = Path.of(home == null ? "firmware/target" : home, "macserver.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the firmware first (mvn package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--board=host", "--console=stdio", "--flash=" + flash));
         command.addAll(List.of(options));
         return new StdioFirmware(new ProcessBuilder(command).redirectErrorStream(true).start());
