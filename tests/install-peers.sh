@@ -4,15 +4,26 @@
 # not know a package); otherwise it names what is missing and fails.
 #
 # usage: tests/install-peers.sh [debian-package...]   (default: what the system tests need)
+#   The name mactelnet-client-trixie stands for the Debian 13 MAC-Telnet client 0.6 that
+#   tests/fetch-trixie-mactelnet.sh unpacks into var/peers/trixie (not a system package).
+#   mactelnet-server is installed without starting its service, and its service is kept
+#   disabled: the tests run their own mactelnetd inside network namespaces, and a system one
+#   would answer MAC-Telnet on every interface of this host.
 set -euo pipefail
 
-default_packages=(socat expect iproute2 tcpdump)
-packages=("$@")
-((${#packages[@]} > 0)) || packages=("${default_packages[@]}")
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+default_packages=(socat expect iproute2 tcpdump mactelnet-client mactelnet-server mactelnet-client-trixie)
+requested=("$@")
+((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
+packages=()
+want_trixie=false
+for package in "${requested[@]}"; do
+    if [[ $package == mactelnet-client-trixie ]]; then want_trixie=true; else packages+=("$package"); fi
+done
 
 # Where dpkg is missing (not Debian), look for each package's main command instead.
 declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcpdump
-    [mactelnet-client]=mactelnet [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub
+    [mactelnet-client]=mactelnet [mactelnet-server]=mactelnetd [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub
     [freeradius]=freeradius [freeradius-utils]=radclient)
 
 installed() {
@@ -24,11 +35,42 @@ installed() {
     fi
 }
 
+# Debian's mactelnet-server starts mactelnetd at boot through its init script: switch that off,
+# and stop a copy the service started earlier (found through the service's own pid file only,
+# so a test's mactelnetd in a namespace is never touched).
+keep_mactelnet_service_off() {
+    [[ -x /etc/init.d/mactelnet-server && $(id -u) == 0 ]] || return 0
+    if compgen -G '/etc/rc[2-5].d/S*mactelnet-server' >/dev/null && command -v update-rc.d >/dev/null; then
+        update-rc.d mactelnet-server disable >/dev/null 2>&1 || true
+        echo "disabled the mactelnet-server service (tests run their own mactelnetd in namespaces)" >&2
+    fi
+    if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]] \
+            && systemctl is-enabled --quiet mactelnet-server 2>/dev/null; then
+        systemctl disable --now mactelnet-server >/dev/null 2>&1 || true
+    fi
+    local pid
+    pid=$(cat /var/run/mactelnetd.pid 2>/dev/null || true)
+    if [[ $pid =~ ^[0-9]+$ ]] && [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == /usr/sbin/mactelnetd ]]; then
+        kill -TERM "$pid" && rm -f /var/run/mactelnetd.pid
+        echo "stopped the system mactelnetd (pid $pid) that the mactelnet-server service started" >&2
+    fi
+}
+
+fetch_trixie() {
+    if $want_trixie; then
+        "$here/fetch-trixie-mactelnet.sh" || { echo "missing peer: mactelnet-client-trixie (mactelnet 0.6.1)" >&2; exit 1; }
+    fi
+}
+
 missing=()
 for package in "${packages[@]}"; do
     installed "$package" || missing+=("$package")
 done
-((${#missing[@]} > 0)) || exit 0
+if ((${#missing[@]} == 0)); then
+    keep_mactelnet_service_off
+    fetch_trixie
+    exit 0
+fi
 
 if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
     echo "missing packages: ${missing[*]}" >&2
@@ -48,5 +90,18 @@ for package in "${missing[@]}"; do
         break
     fi
 done
+# A policy-rc.d that answers 101 tells the packages' maintainer scripts not to start any
+# service (mactelnet-server's would start at once). Keep the machine's own one if it has one.
+policy=/usr/sbin/policy-rc.d
+if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# made by macserver tests/install-peers.sh during apt-get install\nexit 101\n' > "$policy"
+    chmod +x "$policy"
+    trap 'rm -f "$policy"' EXIT
+fi
 echo "installing ${missing[*]}" >&2
-apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "missing peers: could not install ${missing[*]} with apt-get" >&2
+    exit 1
+fi
+keep_mactelnet_service_off
+fetch_trixie
