@@ -33,6 +33,7 @@ import macserver.mactelnet.MacTerminal;
 import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
+import macserver.policy.LastSeen;
 import macserver.policy.LoginGuard;
 import macserver.policy.MacPolicy;
 import macserver.policy.ServerPolicy;
@@ -56,6 +57,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private final LoginGuard guard;
     private final SessionRegistry sessions;
     private final NeighborTable neighbors;
+    private final LastSeen lastSeen = new LastSeen(16);
     private final Map<OpenSession, Integer> registered = new ConcurrentHashMap<>();
     private final long startMillis = System.currentTimeMillis();
     private final String version;
@@ -90,6 +92,10 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             return p == null ? 0L : p.counters().drops();
         };
         live.endSession = sessions::end;
+        live.lastSeen = mac -> {
+            long at = lastSeen.lastHeard(mac);
+            return at < 0 ? null : Math.max(0, model.now() - at);
+        };
         model.addListener((changes, origin) -> rebuildDiscovery());
     }
 
@@ -157,6 +163,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
 
     @Override
     public int admit(long clientMac, int ifIndex, MacService service) {
+        lastSeen.touch(clientMac, System.currentTimeMillis() / 1000);
         int v = policy.decide(clientMac, ifIndex, service == MacService.MAC_PING ? Service.MAC_PING : Service.MAC_TELNET);
         return v > 0 ? v : DROP;
     }
