@@ -182,6 +182,20 @@ class MacServerSystemTest {
     }
 
     @Test
+    @Order(11)
+    void theConsoleListsSessionsAndEndsOne() throws Exception {
+        try (MacTelnetClient c = MacTelnetClient.start(net, ClientVersion.V0_6_1, net.routerMac(), "admin", "secret")) {
+            assertEquals(MacTelnetClient.Outcome.LOGGED_IN, c.login(PROMPT, LIMIT), c.transcript());
+            firmware.send("/tool mac-server sessions print terse");
+            String line = firmware.await("src-address=" + net.clientMac().toUpperCase(), 30);
+            assertTrue(line.contains("interface=" + net.routerInterface()) && line.contains("user=admin")
+                    && line.contains("server=my-mac-server"), line);
+            cli("/tool mac-server sessions remove [find]");
+            c.await(MacTelnetClient.CONNECTION_CLOSED, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
     @Order(10)
     void fuzzedFramesChangeNothingAndARealClientLogsInAfterwards() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
