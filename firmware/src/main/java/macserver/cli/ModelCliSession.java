@@ -53,11 +53,7 @@ final class ModelCliSession implements CliSession {
 
     @Override
     public String prompt() {
-        String identity = model.read(() -> {
-            Menu m = model.schema().menu("system identity");
-            return (String) model.table(m).get(1)[m.property("name").index()];
-        });
-        return "[" + user + "@" + identity + "] " + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
+        return "[" + user + "@" + ModelCliSessions.identity(model) + "] " + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
     }
 
     @Override

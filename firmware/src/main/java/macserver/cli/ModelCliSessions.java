@@ -20,6 +20,11 @@ public final class ModelCliSessions implements CliSessions {
 
     @Override
     public String identity() {
+        return identity(model);
+    }
+
+    /** The current /system identity name. */
+    static String identity(ConfigModel model) {
         return model.read(() -> {
             Menu m = model.schema().menu("system identity");
             return (String) model.table(m).get(1)[m.property("name").index()];
