@@ -43,9 +43,11 @@ public final class Capture implements AutoCloseable {
     }
 
     private static List<String> command(String ifname, Path file, String filter) {
+        // --immediate-mode hands each packet over at once (otherwise libpcap's ring hands them over
+        // in blocks, and a stop loses the last block: "N received by filter", 0 captured);
         // -U writes each packet at once; -Z root keeps root as the file's writer (tcpdump would
         // otherwise drop to the user tcpdump, which may not write in the test's folder).
-        List<String> command = new ArrayList<>(List.of("tcpdump", "-i", ifname, "-n", "-U", "-Z", "root", "-w", file.toString()));
+        List<String> command = new ArrayList<>(List.of("tcpdump", "-i", ifname, "-n", "-U", "--immediate-mode", "-Z", "root", "-w", file.toString()));
         command.addAll(List.of(filter.split(" ")));
         return command;
     }

@@ -210,6 +210,21 @@ public final class MacTelnetClient implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * Ends the session politely: sends {@code exitCommand} ("exit" for a shell, "/quit" for a
+     * RouterOS-style CLI), waits for "Connection closed." and the client's end. Prefer this to
+     * {@link #close()} alone: a client killed mid-session sends no END, the server keeps the
+     * session until its idle timeout (mactelnetd: 15 s), and mactelnetd 0.4.4 stalls about 2 s
+     * when that timeout strikes, delaying everything else it answers (PONGs seen 2 s late).
+     * Returns the client's exit status.
+     */
+    public int logout(String exitCommand, Duration limit) {
+        sendLine(exitCommand);
+        await(CONNECTION_CLOSED, limit);
+        return awaitExit(limit).orElseThrow(() -> new IllegalStateException(
+                "mactelnet still running " + limit.toMillis() + " ms after the session closed; " + state()));
+    }
+
     /** Sends {@code line} followed by a carriage return (the Enter key). */
     public void sendLine(String line) {
         send(line + "\r");
@@ -307,7 +322,10 @@ public final class MacTelnetClient implements AutoCloseable {
         return commandLine;
     }
 
-    /** Ends the client (and expect) if still running: SIGTERM, SIGKILL after 2 s. */
+    /**
+     * Ends the client (and expect) if still running: SIGTERM, SIGKILL after 2 s. The server is not
+     * told (see {@link #logout}).
+     */
     @Override
     public void close() {
         try {

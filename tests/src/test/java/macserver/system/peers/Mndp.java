@@ -15,9 +15,9 @@ public final class Mndp {
     private static final Pattern CSV_FIELD = Pattern.compile("'([^']*)'");
     private static final String CSV_HEADING = "MAC-Address,Identity,Platform,Version,Hardware,Uptime,Softid,Ifname,IP";
     // "IP(padded to 15) MAC(padded to 17) identity[ (platform version hardware)][  up D days H hours][  softid][ ifname]"
-    private static final Pattern TABLE_LINE = Pattern.compile(
-            "^(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+([0-9a-fA-F:]+)\\s(.*?)(?: \\((\\S*) (\\S*) (\\S*)\\))?"
-                    + "(?:  up (\\d+ days \\d+ hours))?(?:  (\\S+))?(?: (\\S+))?$");
+    private static final Pattern TABLE_LINE = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+([0-9a-fA-F:]+)\\s+(.*)$");
+    private static final Pattern TABLE_DETAILS = Pattern.compile(
+            "^(.*?) \\((\\S*) (\\S*) (\\S*)\\)(?:  up (\\d+ days \\d+ hours))?(?:  (\\S+))?(?: (\\S+))?$");
 
     /**
      * One announcement as a tool printed it. Fields the tool did not print are empty strings.
@@ -78,14 +78,24 @@ public final class Mndp {
         return List.copyOf(neighbours);
     }
 
-    /** Reads the table of {@code mndp} / {@code mactelnet -l}; an identity with spaces is kept whole. */
+    /**
+     * Reads the table of {@code mndp} / {@code mactelnet -l}. The table is ambiguous (parts are
+     * only space-separated), so uptime, software ID and interface are read only after a
+     * "(platform version hardware)" part; without one the rest of the line is the identity.
+     */
     public static List<Neighbour> parseTable(String output) {
         List<Neighbour> neighbours = new ArrayList<>();
         for (String line : output.lines().toList()) {
             Matcher m = TABLE_LINE.matcher(line);
-            if (m.matches()) {
-                neighbours.add(new Neighbour(m.group(2), m.group(3), orEmpty(m.group(4)), orEmpty(m.group(5)),
-                        orEmpty(m.group(6)), orEmpty(m.group(7)), orEmpty(m.group(8)), orEmpty(m.group(9)), m.group(1)));
+            if (!m.matches()) {
+                continue;
+            }
+            Matcher d = TABLE_DETAILS.matcher(m.group(3));
+            if (d.matches()) {
+                neighbours.add(new Neighbour(m.group(2), d.group(1), d.group(2), d.group(3), d.group(4),
+                        orEmpty(d.group(5)), orEmpty(d.group(6)), orEmpty(d.group(7)), m.group(1)));
+            } else {
+                neighbours.add(new Neighbour(m.group(2), m.group(3), "", "", "", "", "", "", m.group(1)));
             }
         }
         return List.copyOf(neighbours);
