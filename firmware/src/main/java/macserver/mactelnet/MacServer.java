@@ -236,6 +236,7 @@ public final class MacServer implements UdpFrameHandler {
         int halfOpen = 0;
         int fromMac = 0;
         MacTelnetSession oldestUnbound = null;
+        MacTelnetSession oldestClosedFromMac = null;
         for (MacTelnetSession s : sessions.toArray()) {
             if (s.state() == MacTelnetSession.State.ACTIVE) {
                 continue;
@@ -243,13 +244,23 @@ public final class MacServer implements UdpFrameHandler {
             halfOpen++;
             if (s.clientMac == mac) {
                 fromMac++;
+                if (s.state() == MacTelnetSession.State.CLOSED
+                        && (oldestClosedFromMac == null || s.createdAt < oldestClosedFromMac.createdAt)) {
+                    oldestClosedFromMac = s;
+                }
             }
             if (!s.bound && (oldestUnbound == null || s.createdAt < oldestUnbound.createdAt)) {
                 oldestUnbound = s;
             }
         }
         if (fromMac >= ctx.config.maxHalfOpenPerMac()) {
-            return false;
+            // A failed login only waits for its client's END; a new attempt from the same MAC
+            // (a user who mistyped and tries again) takes its place instead of being turned away.
+            if (oldestClosedFromMac == null) {
+                return false;
+            }
+            oldestClosedFromMac.shutDown();
+            halfOpen--;
         }
         if (halfOpen >= ctx.config.maxHalfOpen()) {
             if (!bound || oldestUnbound == null) {

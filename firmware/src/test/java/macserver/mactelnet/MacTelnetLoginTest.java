@@ -183,6 +183,26 @@ class MacTelnetLoginTest {
         assertEquals(1, f.server.counters().get(Counter.LOGINS_FAILED));
     }
 
+    @Test
+    void aUserWhoKeepsMistypingIsNeverTurnedAwayByTheirOwnFailedSessions() throws Exception {
+        SessionFixture f = new SessionFixture();
+        // Each failed session waits for the client's END, which a killed client never sends.
+        for (int attempt = 0; attempt < 8; attempt++) {
+            f.clock.advance(1000); // a person retyping: well within the per-MAC start rate
+            ClientSim c = f.client(SessionFixture.CLIENT_MAC, 0x4000 + attempt);
+            EcSrp5TestClient srp = new EcSrp5TestClient("admin", "wrong".toCharArray(), new SecureRandom());
+            byte[] key = SessionFixture.keyExchange(c, "admin", srp);
+            assertEquals(49, key.length, "attempt " + attempt + " was answered");
+            c.fresh();
+            SessionFixture.sendLogin(c, "admin", srp.proof(key));
+            List<Packet> out = c.fresh();
+            assertArrayEquals(ClientSim.hex("563412ff0900000000"), out.get(1).payload(), "END_AUTH");
+            // The client is killed here: nothing more from it, the session stays CLOSED.
+        }
+        assertEquals(8, f.host.failedLogins.size());
+        f.loggedIn("admin", "secret");
+    }
+
     /** A whole EC-SRP5 exchange with this password, which must fail. */
     private static void attemptAndExpectFailure(SessionFixture f, String user, String password) throws Exception {
         ClientSim c = f.client();
