@@ -89,6 +89,11 @@ final class CliLineEditor {
         // Line noise must not start an editor on the router or switch the key map under the user.
         reader.getWidgets().put(LineReader.EDIT_AND_EXECUTE_COMMAND, () -> false);
         reader.getWidgets().put(LineReader.VI_CMD_MODE, () -> false);
+        // Line noise must not turn into repeat counts (ESC 9 9 9 9 x inserts thousands of x):
+        // a serial console would then be busy echoing for minutes.
+        reader.getWidgets().put(LineReader.DIGIT_ARGUMENT, () -> true);
+        reader.getWidgets().put(LineReader.NEG_ARGUMENT, () -> true);
+        reader.getWidgets().put(LineReader.UNIVERSAL_ARGUMENT, () -> true);
         reader.getWidgets().put(LOGOUT_WIDGET, this::logoutOrDelete);
         reader.getWidgets().put(CANCEL_WIDGET, () -> endRead(Kind.CANCELLED));
         bindKeys(reader.getKeyMaps().get(LineReader.MAIN), terminal);

@@ -103,10 +103,30 @@ class SerialConsoleTest {
                 host.type(noise(new Random(1), 3000));
                 host.type("\u0003\u0003\u0003\u0003\r");
                 host.await("MikroTik Login: ", WAIT);
+                // The noise left prompts behind and may still be being worked through (every Enter
+                // in it is a login attempt, and each failed one costs a second): start clean,
+                // pressing Enter until a fresh login prompt shows (the noise may have left a half
+                // typed name or a password prompt).
+                host.settle(Duration.ofMillis(2500), Duration.ofSeconds(120));
+                for (int i = 0; ; i++) {
+                    host.type("\r");
+                    try {
+                        host.await("MikroTik Login: ", Duration.ofSeconds(4));
+                        break;
+                    } catch (AssertionError notYet) {
+                        if (i == 5) {
+                            throw notYet;
+                        }
+                    }
+                }
+                host.settle(Duration.ofMillis(2500), Duration.ofSeconds(120));
                 firstLogin(host);
 
                 host.type(noise(new Random(2), 3000));
                 host.type("\u0003\u0003\u0003\u0003\r");
+                host.await(PROMPT, WAIT);
+                host.settle(Duration.ofMillis(2500), Duration.ofSeconds(120));
+                host.type("\u0003\r");
                 host.await(PROMPT, WAIT);
 
                 byte[] endless = new byte[100 * 1024];

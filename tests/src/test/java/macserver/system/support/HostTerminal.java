@@ -77,6 +77,27 @@ public final class HostTerminal implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the line has been silent for {@code quiet} (the far end has worked through
+     * everything sent so far), then forgets the screen so far: later waits see only what follows.
+     */
+    public void settle(Duration quiet, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        synchronized (screen) {
+            int length = -1;
+            while (screen.length() != length) {
+                if (Instant.now().isAfter(deadline)) {
+                    String shown = screen.toString();
+                    throw new AssertionError("the line never went quiet within " + timeout + "; it last showed:\n"
+                            + shown.substring(Math.max(0, shown.length() - 600)).replaceAll("[^\\x20-\\x7e\\n]", "."));
+                }
+                length = screen.length();
+                screen.wait(quiet.toMillis());
+            }
+            consumed = plain(screen.toString()).length();
+        }
+    }
+
     /** Drops ANSI/VT100 escape sequences, carriage returns, bells and backspaces. */
     public static String plain(String raw) {
         return raw.replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "")
