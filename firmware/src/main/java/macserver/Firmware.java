@@ -85,7 +85,7 @@ public final class Firmware {
         live.interfaces = SystemStatus::interfaces;
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
-        NftSync nftSync = new NftSync(model, live, new NftProgram("nft"));
+        NftSync nftSync = new NftSync(model, live, new NftProgram(java.util.List.of("nft")));
         nftSync.start(NFT_CHECK_SECONDS);
 
         ModelCliSessions cli = new ModelCliSessions(model, version());

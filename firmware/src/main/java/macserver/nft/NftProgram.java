@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 public final class NftProgram implements Nft {
     private static final long LIMIT_SECONDS = 60;
 
-    private final String program;
+    private final List<String> program;
 
-    public NftProgram(String program) {
-        this.program = program;
+    /** {@code command} runs nft: {@code ["nft"]}, or with a prefix such as {@code ip netns exec <ns> nft}. */
+    public NftProgram(List<String> command) {
+        this.program = List.copyOf(command);
     }
 
     @Override
@@ -49,14 +50,13 @@ public final class NftProgram implements Nft {
     }
 
     private Result run(String input, String... args) throws NftException {
-        List<String> command = new ArrayList<>();
-        command.add(program);
+        List<String> command = new ArrayList<>(program);
         command.addAll(List.of(args));
         Process p;
         try {
             p = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new NftException("cannot run " + program + ": " + e.getMessage());
+            throw new NftException("cannot run " + String.join(" ", program) + ": " + e.getMessage());
         }
         try {
             // Both outputs are read on their own threads so a full pipe never stalls nft.
@@ -71,7 +71,7 @@ public final class NftProgram implements Nft {
             }
             if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new NftException(program + " did not finish within " + LIMIT_SECONDS + " s");
+                throw new NftException("nft did not finish within " + LIMIT_SECONDS + " s");
             }
             return new Result(p.exitValue(), out.get(), err.get());
         } catch (InterruptedException e) {

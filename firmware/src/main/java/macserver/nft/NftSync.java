@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import macserver.config.Change;
 import macserver.config.ChangeListener;
@@ -38,6 +39,9 @@ public final class NftSync implements ChangeListener, AutoCloseable {
     private final Menu servers;
     private final Menu bindings;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Changes seen, and how many of them the last finished sync had read: unequal means pending. */
+    private final AtomicLong changeCount = new AtomicLong();
+    private volatile long syncedChanges;
     private final Map<SetName, String> lastErrors = new ConcurrentHashMap<>();
     private volatile DesiredSets synced = new DesiredSets(Map.of(), Map.of());
     private volatile Map<SetName, SetState> states = Map.of();
@@ -67,6 +71,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
     public void committed(List<Change> changes, Origin origin) {
         for (Change c : changes) {
             if (c.menu() == bindings || c.menu() == servers) {
+                changeCount.incrementAndGet();
                 request();
                 return;
             }
@@ -97,6 +102,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
      * applying the batch makes nft refuse the whole batch (deleting an element already gone).
      */
     public synchronized int sync() {
+        long seen = changeCount.get();
         DesiredSets desired = DesiredSets.read(model);
         Map<SetName, SetState> result = new HashMap<>();
         int changed = 0;
@@ -133,6 +139,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
         report(result, changed);
         synced = desired;
         states = Map.copyOf(result);
+        syncedChanges = seen;
         return changed;
     }
 
@@ -170,9 +177,12 @@ public final class NftSync implements ChangeListener, AutoCloseable {
 
     /** What {@code nft-status} shows for a server: off, pending, in-sync with set sizes, or the error. */
     public String status(int serverId) {
+        if (changeCount.get() != syncedChanges) {
+            return "pending";
+        }
         DesiredSets.ServerSets sets = synced.servers().get(serverId);
         if (sets == null) {
-            return queued.get() ? "pending" : "off";
+            return "off";
         }
         StringBuilder sizes = new StringBuilder();
         for (SetName name : new SetName[] {sets.allow(), sets.deny()}) {
