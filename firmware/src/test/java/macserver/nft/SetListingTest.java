@@ -36,4 +36,13 @@ class SetListingTest {
     void somethingElseIsRefused() {
         assertThrows(NftException.class, () -> SetListing.parse("{\"nftables\": []}"));
     }
+
+    @Test
+    void onlyWellFormedMacsCount() {
+        String s = "02:00:00:00:00:0a|02-00-00-00-00-0a|02:00:00:00:00:0g|timeout";
+        assertEquals(0x02000000000aL, SetListing.mac(s, 0, 17));
+        assertEquals(-1, SetListing.mac(s, 18, 35));
+        assertEquals(-1, SetListing.mac(s, 36, 53));
+        assertEquals(-1, SetListing.mac(s, 54, 61));
+    }
 }
