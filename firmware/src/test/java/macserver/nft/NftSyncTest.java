@@ -57,6 +57,8 @@ class NftSyncTest {
         assertEquals(Set.of(B), nft.elements.get(DENY));
         assertEquals("ether_addr", nft.types.get(ALLOW));
         assertEquals("in-sync allow=1 deny=1", status());
+        String print = cli.execute("/ip mac-server print detail");
+        assertTrue(print.contains("nft-status=\"in-sync allow=1 deny=1\""), print);
     }
 
     @Test
