@@ -17,6 +17,8 @@ import macserver.config.menus.StandardSchema;
 import macserver.console.Console;
 import macserver.console.ConsoleOptions;
 import macserver.console.Consoles;
+import macserver.nft.NftProgram;
+import macserver.nft.NftSync;
 import macserver.policy.BindingExpiry;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
@@ -29,6 +31,8 @@ import macserver.system.SystemStatus;
  */
 public final class Firmware {
     private static final Logger LOG = Logger.getLogger(Firmware.class.getName());
+    /** How often the nftables sets are compared with the bindings when nothing changes (hand edits). */
+    private static final long NFT_CHECK_SECONDS = 30;
 
     private Firmware() {
     }
@@ -81,6 +85,8 @@ public final class Firmware {
         live.interfaces = SystemStatus::interfaces;
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
+        NftSync nftSync = new NftSync(model, live, new NftProgram(java.util.List.of("nft")));
+        nftSync.start(NFT_CHECK_SECONDS);
 
         ModelCliSessions cli = new ModelCliSessions(model, version());
         UserLoginService logins = new UserLoginService(model);
@@ -93,6 +99,7 @@ public final class Firmware {
             console.stop();
             macServer.close();
             expiry.close();
+            nftSync.close();
             try {
                 storage.close();
                 flash.close();

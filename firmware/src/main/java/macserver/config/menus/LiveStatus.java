@@ -23,6 +23,9 @@ public final class LiveStatus {
     public volatile IntFunction<Long> sessionCount = id -> 0L;
     /** Seconds since a MAC was last heard, or null. */
     public volatile LongFunction<Long> lastSeen = mac -> null;
+    /** What /ip mac-server shows as nft-status and nft-last-error, by server id. */
+    public volatile IntFunction<String> nftStatus = id -> "off";
+    public volatile IntFunction<String> nftLastError = id -> null;
     /** Ends a session listed in /tool mac-server sessions. */
     public volatile Menu.LiveRemover endSession = id -> {
         throw new macserver.config.ConfigException("no such item");

@@ -49,6 +49,9 @@ public final class MacServerMenus {
                 .property(Property.of("idle-timeout", new DurationType(DAY), 600L))
                 .property(Property.of("login-retry", new IntType(0, 100), 5L))
                 .property(Property.of("lockout-time", new DurationType(DAY), 300L))
+                .property(Property.of("nft-table", NftNameType.INSTANCE, null))
+                .property(Property.of("nft-allow-set", NftNameType.INSTANCE, null))
+                .property(Property.of("nft-deny-set", NftNameType.INSTANCE, null))
                 .property(Property.computed("hash", new TextType(64, false),
                         v -> ItemHash.of(v, macserver.config.References.NONE)))
                 .property(Property.computed("sessions", new IntType(0, Long.MAX_VALUE),
@@ -57,6 +60,10 @@ public final class MacServerMenus {
                         v -> live.serverPackets.apply(v.id())))
                 .property(Property.computed("drops", new IntType(0, Long.MAX_VALUE),
                         v -> live.serverDrops.apply(v.id())))
+                .property(Property.computed("nft-status", new TextType(255, false),
+                        v -> live.nftStatus.apply(v.id())))
+                .property(Property.computed("nft-last-error", new TextType(255, false),
+                        v -> live.nftLastError.apply(v.id())))
                 .columns("name", "allowed-interface-list", "authentication", "sessions", "packets", "drops")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[2]))
                 .flag('*', "default", v -> Boolean.TRUE.equals(v.row()[1]))
