@@ -177,7 +177,8 @@ class MacTelnetSessionTest {
         c.fresh();
         c.end(0);
         List<Packet> out = c.fresh();
-        assertEquals(MtPacketType.END, out.get(0).type());
+        // Terminal output racing the END may come first; the END must be there.
+        assertTrue(out.stream().anyMatch(p -> p.type() == MtPacketType.END), out.toString());
         assertEquals(0, f.server.sessionCount());
         assertEquals(f.host.open, f.host.closed);
         ScriptedTerminal t = f.host.terminals.get(0);
