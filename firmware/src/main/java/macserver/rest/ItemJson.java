@@ -52,7 +52,7 @@ final class ItemJson {
             }
         }
         ObjectNode out = JSON.objectNode();
-        if (item.menu().kind() != Menu.Kind.SINGLETON && (fields == null || fields.contains(".id"))) {
+        if (!item.menu().isSingleValue() && (fields == null || fields.contains(".id"))) {
             out.put(".id", formatId(item.id()));
         }
         for (Property p : chosen.values()) {
