@@ -2,6 +2,7 @@ package macserver.config.menus;
 
 import static macserver.config.Property.Flag.HIDDEN;
 import static macserver.config.Property.Flag.READ_ONLY;
+import static macserver.config.Property.Flag.UNIQUE;
 
 import java.util.List;
 import macserver.config.BoolType;
@@ -30,7 +31,7 @@ public final class ServiceMenus {
     static void register(Schema s) {
         s.add(Menu.builder(Menu.Kind.LIST, "ip service")
                 .code(MenuCodes.IP_SERVICE)
-                .nameProperty(Property.of("name", new TextType(32, true), null, READ_ONLY))
+                .nameProperty(Property.of("name", new TextType(32, true), null, READ_ONLY, UNIQUE))
                 .property(Property.of("port", new IntType(1, 65535), null))
                 .property(Property.of("address", new macserver.config.AddressListType(), List.of()))
                 .property(Property.of("disabled", BoolType.INSTANCE, false))
