@@ -14,10 +14,8 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("no-network")
 class RestApiTest {
     private TestModels.Clocked clocked;
     private ConfigModel model;
