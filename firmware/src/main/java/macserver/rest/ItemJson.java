@@ -20,6 +20,7 @@ final class ItemJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final ConfigModel model;
+    private final Map<Menu, List<Property>> shown = new java.util.concurrent.ConcurrentHashMap<>();
 
     ItemJson(ConfigModel model) {
         this.model = model;
@@ -45,17 +46,14 @@ final class ItemJson {
 
     /** The item's visible properties (or only {@code fields}, when not null), keys in name order. */
     ObjectNode item(ItemView item, Shape shape, Collection<String> fields) {
-        Map<String, Property> chosen = new TreeMap<>();
-        for (Property p : item.menu().properties()) {
-            if (p.isShown() && (fields == null || fields.contains(p.name()))) {
-                chosen.put(p.name(), p);
-            }
-        }
         ObjectNode out = JSON.objectNode();
         if (!item.menu().isSingleValue() && (fields == null || fields.contains(".id"))) {
             out.put(".id", formatId(item.id()));
         }
-        for (Property p : chosen.values()) {
+        for (Property p : shown.computeIfAbsent(item.menu(), ItemJson::shownInNameOrder)) {
+            if (fields != null && !fields.contains(p.name())) {
+                continue;
+            }
             Object v = item.get(p);
             if (shape == Shape.ROUTEROS) {
                 if (v != null) {
@@ -66,6 +64,16 @@ final class ItemJson {
             }
         }
         return out;
+    }
+
+    private static List<Property> shownInNameOrder(Menu menu) {
+        Map<String, Property> byName = new TreeMap<>();
+        for (Property p : menu.properties()) {
+            if (p.isShown()) {
+                byName.put(p.name(), p);
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The value as RouterOS's REST shows it: print's text, but booleans as true/false. */

@@ -143,7 +143,7 @@ public final class RestApi {
         if (t.word() == null) {
             Map<String, String> filters = new LinkedHashMap<>(r.query());
             filters.remove(".proplist");
-            Predicate<Map<String, String>> match = item -> filters.entrySet().stream()
+            Predicate<Map<String, String>> match = filters.isEmpty() ? null : item -> filters.entrySet().stream()
                     .allMatch(f -> normalise(f.getValue()).equals(item.get(f.getKey())));
             return RestResponse.ok(print(t, match, fields));
         }
@@ -153,6 +153,7 @@ public final class RestApi {
         });
     }
 
+    /** Prints the menu; {@code match} (null for all) sees each item's texts. */
     private JsonNode print(Target t, Predicate<Map<String, String>> match, List<String> fields) {
         Menu menu = t.menu();
         List<String> chosen = fields == null ? seedFields(t, false) : fields;
@@ -163,7 +164,7 @@ public final class RestApi {
             }
             ArrayNode out = NODES.arrayNode();
             for (ItemView v : views) {
-                if (match.test(texts(v))) {
+                if (match == null || match.test(texts(v))) {
                     out.add(items.item(v, t.shape(), chosen));
                 }
             }
@@ -368,7 +369,8 @@ public final class RestApi {
                 words.add(w.asText());
             }
         }
-        return RestResponse.ok(print(new Target(t.menu(), null, Shape.ROUTEROS), QueryStack.parse(words), fields));
+        return RestResponse.ok(print(new Target(t.menu(), null, Shape.ROUTEROS),
+                words.isEmpty() ? null : QueryStack.parse(words), fields));
     }
 
     private static void rejectExtra(JsonNode body, Set<String> allowed) {
