@@ -68,11 +68,22 @@ public final class RestServer implements AutoCloseable {
                 if (menu.equals("/user") || menu.equals("/user group")) {
                     logins.clear();
                 }
-                if (menu.equals("/ip service")) {
+                if (menu.equals("/ip service") && listenerChanged(c)) {
                     restarter.execute(this::restart);
                 }
             }
         });
+    }
+
+    /** Port or disabled changed; address and max-sessions are read per connection and need no rebind. */
+    private static boolean listenerChanged(macserver.config.Change c) {
+        if (c.before() == null || c.after() == null) {
+            return true;
+        }
+        int port = c.menu().property("port").index();
+        int disabled = c.menu().property("disabled").index();
+        return !java.util.Objects.equals(c.before()[port], c.after()[port])
+                || !java.util.Objects.equals(c.before()[disabled], c.after()[disabled]);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -108,17 +119,34 @@ public final class RestServer implements AutoCloseable {
             }
             try {
                 ConnectionGate gate = new ConnectionGate(() -> limits(s.id()));
-                Channel ch = new ServerBootstrap()
+                ServerBootstrap b = new ServerBootstrap()
                         .group(loops)
                         .channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_BACKLOG, 128)
-                        .childHandler(new RestInitializer(gate, tls ? tlsContext() : null, options, api, logins, workers))
-                        .bind(options.listenAddress(), port).sync().channel();
+                        .childHandler(new RestInitializer(gate, tls ? tlsContext() : null, options, api, logins, workers));
+                Channel ch = bind(b, port);
                 listeners.add(ch);
                 bound.put(s.id(), (InetSocketAddress) ch.localAddress());
                 LOG.info(s.name() + " (REST API) listening on " + ch.localAddress());
             } catch (Exception e) {
                 LOG.warning(s.name() + ": cannot listen on " + options.listenAddress() + ":" + port + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Binds, retrying for a moment: after a rebuild the old listener's socket is released only
+     * when its event loop next selects, so the port can still be taken for a few milliseconds.
+     */
+    private Channel bind(ServerBootstrap b, int port) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return b.bind(options.listenAddress(), port).sync().channel();
+            } catch (Exception e) {
+                if (!(e instanceof java.net.BindException) || attempt >= 50) {
+                    throw e;
+                }
+                Thread.sleep(20);
             }
         }
     }
