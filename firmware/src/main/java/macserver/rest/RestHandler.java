@@ -40,6 +40,10 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+        if (deadline != null) {
+            deadline.requestReceived();
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
             send(ctx, RestApi.error(400, "malformed request"), false);
@@ -96,6 +100,10 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static void send(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive) {
+        RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+        if (deadline != null) {
+            deadline.answered();
+        }
         FullHttpResponse res = response(r);
         if (keepAlive) {
             HttpUtil.setKeepAlive(res, true);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service's pipeline, in order: connection gate (allow-list, max-sessions) → TLS (www-ssl)
- * → idle timeout → HTTP/1.1 codec → aggregator (body limit, 413) → {@link RestHandler}.
+ * → idle timeout → request deadline → HTTP/1.1 codec → aggregator (body limit, 413) → {@link RestHandler}.
  */
 final class RestInitializer extends ChannelInitializer<SocketChannel> {
     private final ConnectionGate gate;
@@ -43,6 +43,7 @@ final class RestInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast("tls", tls.newHandler(ch.alloc()));
         }
         p.addLast("idle", new IdleStateHandler(0, 0, options.idleSeconds(), TimeUnit.SECONDS));
+        p.addLast("deadline", new RequestDeadline(TimeUnit.SECONDS.toMillis(options.requestSeconds())));
         p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         p.addLast("aggregate", new JsonSizeLimit(options.maxBodyBytes()));
         p.addLast("rest", new RestHandler(api, logins, workers));

@@ -36,9 +36,10 @@ public final class RestServer implements AutoCloseable {
      * How the server binds and its limits. {@code portShift} is added to every service port, so
      * that a host run can use 8443 for www-ssl's 443 without root.
      */
-    public record Options(String listenAddress, int portShift, int maxBodyBytes, int idleSeconds, int workers) {
+    public record Options(String listenAddress, int portShift, int maxBodyBytes, int idleSeconds, int requestSeconds,
+                          int workers) {
         public static Options defaults(String listenAddress, int portShift) {
-            return new Options(listenAddress, portShift, 1 << 20, 60, 4);
+            return new Options(listenAddress, portShift, 1 << 20, 60, 30, 4);
         }
     }
 

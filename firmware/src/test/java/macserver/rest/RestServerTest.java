@@ -46,7 +46,7 @@ class RestServerTest {
         setService(ServiceMenus.WWW_SSL_ID, Map.of("port", (Object) (long) sslPort));
         setService(ServiceMenus.WWW_ID, Map.of("port", (Object) (long) wwwPort, "disabled", false));
         WwwCertificate cert = WwwCertificate.create("router", Instant.now());
-        server = new RestServer(model, logins, cert, new RestServer.Options("127.0.0.1", 0, 64 * 1024, 2, 2));
+        server = new RestServer(model, logins, cert, new RestServer.Options("127.0.0.1", 0, 64 * 1024, 2, 3, 2));
         server.start();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -162,6 +162,37 @@ class RestServerTest {
             s.getOutputStream().write("GET /rest/ip/mac-ser".getBytes(StandardCharsets.US_ASCII));
             InputStream in = s.getInputStream();
             assertEquals(-1, in.read(), "closed after the idle timeout, not left hanging");
+        }
+    }
+
+    @Test
+    void aClientTricklingItsRequestIsCutOffAt408() throws Exception {
+        try (Socket s = connect()) {
+            OutputStream out = s.getOutputStream();
+            byte[] request = "GET /rest/ip/mac-server HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII);
+            StringBuilder answer = new StringBuilder();
+            InputStream in = s.getInputStream();
+            // A byte every half second keeps the idle timer (2 s) from firing; the deadline (3 s) does.
+            s.setSoTimeout(500);
+            for (int i = 0; i < request.length; i++) {
+                try {
+                    out.write(request[i]);
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                try {
+                    int b;
+                    while ((b = in.read()) >= 0) {
+                        answer.append((char) b);
+                    }
+                    break;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing yet: send the next byte
+                }
+            }
+            assertTrue(answer.toString().startsWith("HTTP/1.1 408"), answer.toString());
+            assertTrue(answer.toString().contains("\"error\":408"), answer.toString());
         }
     }
 
