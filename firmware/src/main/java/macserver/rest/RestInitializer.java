@@ -4,10 +4,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
@@ -66,9 +68,16 @@ final class RestInitializer extends ChannelInitializer<SocketChannel> {
             return answer;
         }
 
+        /**
+         * Answers at once. While the client is still sending the body, closing would reset the
+         * connection before it reads the answer; so a keep-alive request stays open and the
+         * aggregator drops the rest of its body.
+         */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            RestHandler.send(ctx, RestApi.error(413, "request body is larger than the limit"), false);
+            boolean keepOpen = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
+                    && !HttpUtil.is100ContinueExpected(oversized);
+            RestHandler.send(ctx, RestApi.error(413, "request body is larger than the limit"), keepOpen);
         }
     }
 }
