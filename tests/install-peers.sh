@@ -12,7 +12,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-default_packages=(socat expect iproute2 tcpdump nftables iputils-ping mactelnet-client mactelnet-server mactelnet-client-trixie)
+default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
@@ -24,7 +24,7 @@ done
 # Where dpkg is missing (not Debian), look for each package's main command instead.
 declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcpdump
     [mactelnet-client]=mactelnet [mactelnet-server]=mactelnetd [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub
-    [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping)
+    [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping)
 
 installed() {
     local package=$1

@@ -11,6 +11,7 @@ import macserver.cli.ModelCliSessions;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.ConfigStorage;
+import macserver.config.Origin;
 import macserver.config.menus.FactoryDefaults;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.StandardSchema;
@@ -20,6 +21,8 @@ import macserver.console.Consoles;
 import macserver.nft.NftProgram;
 import macserver.nft.NftSync;
 import macserver.policy.BindingExpiry;
+import macserver.rest.RestServer;
+import macserver.rest.WwwCertificate;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
 import macserver.store.StoreOptions;
@@ -79,6 +82,12 @@ public final class Firmware {
         LOG.info(String.format("flash %s mounted in %d ms", flashPath, (System.nanoTime() - mountStart) / 1_000_000));
         if (model.isFactoryBlank()) {
             FactoryDefaults.apply(model);
+        } else {
+            // Flash written before a menu existed (e.g. /ip service) gets that menu's defaults.
+            model.write(Origin.SYSTEM, tx -> {
+                FactoryDefaults.apply(tx, false);
+                return null;
+            });
         }
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
         live.resource = status::resource;
@@ -93,10 +102,15 @@ public final class Firmware {
         MacServerPlane macServer = new MacServerPlane(model, board, version(), cli, logins, live);
         macServer.start(dataPathInterfaces(options, board));
 
+        RestServer rest = new RestServer(model, logins, WwwCertificate.loadOrCreate(model, "macserver"),
+                RestServer.Options.defaults(options.restListen(), options.restPortShift()));
+        rest.start();
+
         ConsoleOptions consoleOptions = consoleOptions(options, board);
         Console console = Consoles.start(consoleOptions, cli, logins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();
+            rest.close();
             macServer.close();
             expiry.close();
             nftSync.close();

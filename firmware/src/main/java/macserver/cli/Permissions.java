@@ -9,7 +9,7 @@ import macserver.config.Menu;
  * What a user's group allows, read fresh for every command so that a change of group or policy
  * applies at once. Policies are RouterOS's: read, write, policy (user management), ...
  */
-final class Permissions {
+public final class Permissions {
     private Permissions() {
     }
 
@@ -34,6 +34,21 @@ final class Permissions {
             List<String> policy = (List<String>) g[groups.property("policy").index()];
             return Set.copyOf(policy);
         });
+    }
+
+    /**
+     * For planes without commands (REST): checks that {@code user} may read, or with
+     * {@code writes} change, {@code menu}, by the same rules as the console.
+     */
+    public static void check(ConfigModel model, String user, Menu menu, boolean writes) throws macserver.config.ConfigException {
+        Set<String> policies = of(model, user);
+        boolean userAdmin = !menu.path().isEmpty() && menu.path().get(0).equals("user");
+        boolean ok = writes
+                ? policies.contains("write") && (!userAdmin || policies.contains("policy"))
+                : policies.contains("read");
+        if (!ok) {
+            throw new macserver.config.ConfigException("not enough permissions (9)");
+        }
     }
 
     /** Checks that the user may run {@code command} in {@code menu}. */

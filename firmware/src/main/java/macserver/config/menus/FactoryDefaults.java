@@ -43,6 +43,7 @@ public final class FactoryDefaults {
                 tx.setRow(lists, ids[i], row);
             }
         }
+        ServiceMenus.addMissing(tx);
         if (!users) {
             return;
         }

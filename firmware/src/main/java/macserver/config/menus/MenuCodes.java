@@ -16,6 +16,8 @@ public final class MenuCodes {
     public static final int INTERFACE_LIST = 9;
     public static final int INTERFACE_LIST_MEMBER = 10;
     public static final int SYSTEM_DEVICE = 11;
+    public static final int WWW_CERTIFICATE = 12;
+    public static final int IP_SERVICE = 13;
 
     private MenuCodes() {
     }

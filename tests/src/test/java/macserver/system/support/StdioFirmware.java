@@ -60,7 +60,23 @@ public final class StdioFirmware implements AutoCloseable {
         command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--board=host", "--console=stdio", "--flash=" + flash));
         command.addAll(List.of(options));
+        if (List.of(options).stream().noneMatch(o -> o.startsWith("--rest-"))) {
+            // Keep the REST API on loopback and off the real ports 80/443 unless a test asks.
+            command.addAll(List.of("--rest-listen=127.0.0.1", "--rest-port-shift=" + (freePort() - 443)));
+        }
         return new StdioFirmware(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** A TCP port that is free on loopback now (above 443, so that it can be a shift of www-ssl's). */
+    public static int freePort() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                if (s.getLocalPort() > 443) {
+                    return s.getLocalPort();
+                }
+            }
+        }
+        throw new IOException("no free port");
     }
 
     public void send(String line) throws IOException {
