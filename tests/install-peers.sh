@@ -8,11 +8,12 @@
 #   tests/fetch-trixie-mactelnet.sh unpacks into var/peers/trixie (not a system package).
 #   mactelnet-server is installed without starting its service, and its service is kept
 #   disabled: the tests run their own mactelnetd inside network namespaces, and a system one
-#   would answer MAC-Telnet on every interface of this host.
+#   would answer MAC-Telnet on every interface of this host. freeradius is treated the same
+#   way: the RADIUS tests start their own private server on loopback.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie)
+default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
@@ -56,6 +57,27 @@ keep_mactelnet_service_off() {
     fi
 }
 
+# Debian's freeradius enables and starts its systemd service on install: the tests run a private
+# freeradius on loopback with their own configuration, so the system one is stopped and disabled.
+keep_freeradius_service_off() {
+    [[ $(id -u) == 0 ]] || return 0
+    if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]] \
+            && systemctl is-enabled --quiet freeradius 2>/dev/null; then
+        systemctl disable --now freeradius >/dev/null 2>&1 || true
+        echo "disabled the freeradius service (the RADIUS tests run their own server)" >&2
+    fi
+    if [[ -x /etc/init.d/freeradius ]] && compgen -G '/etc/rc[2-5].d/S*freeradius' >/dev/null \
+            && command -v update-rc.d >/dev/null; then
+        update-rc.d freeradius disable >/dev/null 2>&1 || true
+    fi
+    local pid
+    pid=$(cat /var/run/freeradius/freeradius.pid 2>/dev/null || true)
+    if [[ $pid =~ ^[0-9]+$ ]] && [[ $(readlink "/proc/$pid/exe" 2>/dev/null) == /usr/sbin/freeradius ]]; then
+        kill -TERM "$pid"
+        echo "stopped the system freeradius (pid $pid) that its service started" >&2
+    fi
+}
+
 fetch_trixie() {
     if $want_trixie; then
         "$here/fetch-trixie-mactelnet.sh" || { echo "missing peer: mactelnet-client-trixie (mactelnet 0.6.1)" >&2; exit 1; }
@@ -68,6 +90,7 @@ for package in "${packages[@]}"; do
 done
 if ((${#missing[@]} == 0)); then
     keep_mactelnet_service_off
+    keep_freeradius_service_off
     fetch_trixie
     exit 0
 fi
@@ -104,4 +127,5 @@ if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; t
     exit 1
 fi
 keep_mactelnet_service_off
+keep_freeradius_service_off
 fetch_trixie
