@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * waiting for a good one until the attempt times out. Blocking: call it off the data path (a
  * virtual thread is enough).
  */
-public final class RadiusClient {
+public final class RadiusClient implements AccessRequester {
     private static final Logger LOG = Logger.getLogger(RadiusClient.class.getName());
 
     private final List<RadiusServer> servers;
@@ -48,6 +48,7 @@ public final class RadiusClient {
     }
 
     /** The first verified answer, or empty when no server gave one. */
+    @Override
     public Optional<RadiusResponse> authenticate(AccessRequest request) {
         for (int i = 0; i < servers.size(); i++) {
             Optional<RadiusResponse> answer = ask(servers.get(i), statistics.get(i), request);
