@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import macserver.auth.Md5Challenge;
 import macserver.radius.AccessRequest;
+import macserver.radius.ChapLogin;
 import macserver.radius.RadiusAttribute;
 import macserver.radius.RadiusClient;
 import macserver.radius.RadiusCodec;
@@ -28,12 +30,15 @@ import org.junit.jupiter.api.Test;
 class FreeRadiusClientTest {
     private static final String SECRET = "loopback-radius-secret-7";
     private static final String KNOWN_MAC = "00-01-02-03-04-05";
+    private static final String CHAP_USER = "radius-only";
+    private static final String CHAP_PASSWORD = "chap-pass-42";
     private static FreeRadius radius;
 
     @BeforeAll
     static void startServer() throws Exception {
         radius = FreeRadius.start(SECRET, List.of(
-                new FreeRadius.User(KNOWN_MAC, KNOWN_MAC, List.of("Session-Timeout = 3600"))));
+                new FreeRadius.User(KNOWN_MAC, KNOWN_MAC, List.of("Session-Timeout = 3600")),
+                new FreeRadius.User(CHAP_USER, CHAP_PASSWORD, List.of())));
     }
 
     @AfterAll
@@ -72,6 +77,21 @@ class FreeRadiusClientTest {
         RadiusResponse r = patient.authenticate(mac("0A-0B-0C-0D-0E-0F")).orElseThrow();
         assertEquals(RadiusResponse.ACCESS_REJECT, r.code());
         assertEquals(1, patient.statistics(0).rejects());
+    }
+
+    @Test
+    void mactelnetMd5LoginChecksAsChap() {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        Md5Challenge challenge = Md5Challenge.withSalt(salt);
+        RadiusClient client = new RadiusClient(List.of(new RadiusServer(radius.address(),
+                SECRET.getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(3), null, true)), 1);
+        byte[] good = challenge.expectedResponse(CHAP_PASSWORD.getBytes(StandardCharsets.UTF_8));
+        assertTrue(client.authenticate(ChapLogin.accessRequest(CHAP_USER, salt, good, "macserver-test"))
+                .orElseThrow().accepted(), radius.logText());
+        byte[] bad = challenge.expectedResponse("wrong".getBytes(StandardCharsets.UTF_8));
+        assertFalse(client.authenticate(ChapLogin.accessRequest(CHAP_USER, salt, bad, "macserver-test"))
+                .orElseThrow().accepted());
     }
 
     @Test
