@@ -16,6 +16,8 @@ import java.util.Optional;
 import macserver.auth.Md5Challenge;
 import macserver.radius.AccessRequest;
 import macserver.radius.ChapLogin;
+import macserver.radius.MacAuthenticator;
+import macserver.radius.MacFormat;
 import macserver.radius.RadiusAttribute;
 import macserver.radius.RadiusClient;
 import macserver.radius.RadiusCodec;
@@ -92,6 +94,39 @@ class FreeRadiusClientTest {
         byte[] bad = challenge.expectedResponse("wrong".getBytes(StandardCharsets.UTF_8));
         assertFalse(client.authenticate(ChapLogin.accessRequest(CHAP_USER, salt, bad, "macserver-test"))
                 .orElseThrow().accepted());
+    }
+
+    @Test
+    void floodOfKnocksReachesTheServerOncePerCacheLifetime() throws Exception {
+        RadiusClient client = new RadiusClient(List.of(server(radius.address(), SECRET)), 3);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger decisions = new java.util.concurrent.atomic.AtomicInteger();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            MacAuthenticator auth = new MacAuthenticator(() -> client, executor, System::nanoTime,
+                    (m, srv, outcome, response) -> {
+                        decisions.incrementAndGet();
+                        done.countDown();
+                    });
+            MacAuthenticator.Settings settings = new MacAuthenticator.Settings(MacFormat.DASHES, "macserver-test",
+                    Duration.ofMinutes(5).toNanos(), Duration.ofMinutes(1).toNanos());
+            long knownMac = 0x000102030405L;
+            int before = radius.requests();
+            int knocks = 20_000;
+            long started = System.nanoTime();
+            for (int i = 0; i < knocks; i++) {
+                auth.request(knownMac, 1, settings);
+            }
+            assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS));
+            for (int i = 0; i < knocks; i++) {
+                assertEquals(java.util.Optional.of(MacAuthenticator.Outcome.ACCEPT), auth.request(knownMac, 1, settings));
+            }
+            long micros = (System.nanoTime() - started) / 1000;
+            Thread.sleep(200);
+            assertEquals(1, radius.requests() - before, "one Access-Request for " + (2 * knocks) + " knocks");
+            assertEquals(1, decisions.get());
+            System.out.printf("radius flood: %d knocks, %d Access-Request, %d us%n", 2 * knocks,
+                    radius.requests() - before, micros);
+        }
     }
 
     @Test
