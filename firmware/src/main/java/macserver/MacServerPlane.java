@@ -34,6 +34,7 @@ import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
 import macserver.policy.LastSeen;
+import macserver.radius.RadiusBindings;
 import macserver.policy.LoginGuard;
 import macserver.policy.MacPolicy;
 import macserver.policy.ServerPolicy;
@@ -65,6 +66,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private volatile int[] discovery = new int[0];
     private DataPath dataPath;
     private MacServer server;
+    private final RadiusBindings radius;
 
     public MacServerPlane(ConfigModel model, BoardProfile board, String version, CliSessions cli, LoginService logins,
                           LiveStatus live) {
@@ -74,6 +76,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         this.cli = cli;
         this.logins = logins;
         this.policy = new MacPolicy(model, Map.of());
+        this.radius = new RadiusBindings(model, policy.knocks());
         this.guard = new LoginGuard(model::now, 4096);
         this.sessions = new SessionRegistry(model::now);
         this.neighbors = new NeighborTable(model::now, 1024, 180);
@@ -302,6 +305,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         if (dataPath != null) {
             dataPath.close();
         }
+        radius.close();
     }
 
 }

@@ -32,6 +32,7 @@ public final class MacPolicy implements ChangeListener {
     private volatile Map<String, Integer> interfaces;
     private volatile Snapshot snapshot;
     private ServerCounters[] counters = new ServerCounters[0];
+    private final MacKnocks knocks = new MacKnocks(1024);
 
     public MacPolicy(ConfigModel model, Map<String, Integer> interfaces) {
         this.model = model;
@@ -98,6 +99,10 @@ public final class MacPolicy implements ChangeListener {
         if (!p.allowsInterface(ifIndex)) {
             return drop(p, Verdict.INTERFACE_NOT_ALLOWED);
         }
+        if (b < 0 && p.radiusMacAuth()) {
+            knocks.offer(mac, server);
+            return drop(p, Verdict.RADIUS_PENDING);
+        }
         p.counters().packets.increment();
         return server;
     }
@@ -107,6 +112,11 @@ public final class MacPolicy implements ChangeListener {
             p.counters().drops.increment();
         }
         return verdict;
+    }
+
+    /** Unbound MACs waiting for RADIUS MAC authentication. */
+    public MacKnocks knocks() {
+        return knocks;
     }
 
     /** The settings of server {@code id}, or null. */
@@ -157,7 +167,8 @@ public final class MacPolicy implements ChangeListener {
                     (int) (long) (Long) r[servers.property("max-sessions").index()],
                     (Long) r[servers.property("idle-timeout").index()],
                     (int) (long) (Long) r[servers.property("login-retry").index()],
-                    (Long) r[servers.property("lockout-time").index()], List.copyOf(auth), c);
+                    (Long) r[servers.property("lockout-time").index()], List.copyOf(auth),
+                    Boolean.TRUE.equals(r[servers.property("radius-mac-auth").index()]), c);
             if (Boolean.TRUE.equals(r[servers.property("default").index()])) {
                 defaultServer = id;
             }

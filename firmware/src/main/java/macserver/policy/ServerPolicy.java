@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record ServerPolicy(int id, String name, boolean disabled, boolean macTelnet, boolean macPing,
                            BitSet allowedInterfaces, int maxSessions, long idleTimeoutSeconds, int loginRetry,
-                           long lockoutSeconds, List<String> authentication, ServerCounters counters) {
+                           long lockoutSeconds, List<String> authentication, boolean radiusMacAuth,
+                           ServerCounters counters) {
 
     boolean allowsInterface(int ifIndex) {
         return allowedInterfaces == null || (ifIndex >= 0 && allowedInterfaces.get(ifIndex));

@@ -12,6 +12,8 @@ public final class Verdict {
     public static final int SERVICE_OFF = -5;
     public static final int INTERFACE_NOT_ALLOWED = -6;
     public static final int PING_OFF = -7;
+    /** An unbound MAC on a server that asks RADIUS: dropped until the answer makes a binding. */
+    public static final int RADIUS_PENDING = -8;
 
     private Verdict() {
     }

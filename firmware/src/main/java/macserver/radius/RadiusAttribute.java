@@ -11,6 +11,7 @@ public record RadiusAttribute(int type, byte[] value) {
     public static final int NAS_IP_ADDRESS = 4;
     public static final int SERVICE_TYPE = 6;
     public static final int REPLY_MESSAGE = 18;
+    public static final int FILTER_ID = 11;
     public static final int CLASS = 25;
     public static final int SESSION_TIMEOUT = 27;
     public static final int CALLED_STATION_ID = 30;

@@ -64,6 +64,13 @@ public final class MacServerMenus {
                         v -> live.nftStatus.apply(v.id())))
                 .property(Property.computed("nft-last-error", new TextType(255, false),
                         v -> live.nftLastError.apply(v.id())))
+                .property(Property.of("radius-mac-auth", BoolType.INSTANCE, false))
+                .property(Property.of("radius-mac-format",
+                        new ChoiceType(macserver.radius.MacFormat.patterns().toArray(String[]::new)),
+                        macserver.radius.MacFormat.COLONS.pattern()))
+                .property(Property.of("radius-fallback", new ChoiceType("allow", "deny"), "deny"))
+                .property(Property.of("radius-accept-cache", new DurationType(DAY), 300L))
+                .property(Property.of("radius-reject-cache", new DurationType(DAY), 60L))
                 .columns("name", "allowed-interface-list", "authentication", "sessions", "packets", "drops")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[2]))
                 .flag('*', "default", v -> Boolean.TRUE.equals(v.row()[1]))

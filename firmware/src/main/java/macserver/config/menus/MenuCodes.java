@@ -18,6 +18,7 @@ public final class MenuCodes {
     public static final int SYSTEM_DEVICE = 11;
     public static final int WWW_CERTIFICATE = 12;
     public static final int IP_SERVICE = 13;
+    public static final int RADIUS = 14;
 
     private MenuCodes() {
     }

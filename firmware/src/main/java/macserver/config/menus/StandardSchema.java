@@ -14,6 +14,7 @@ public final class StandardSchema {
         SystemMenus.register(s, live);
         MacServerMenus.register(s, live);
         ServiceMenus.register(s);
+        RadiusMenus.register(s);
         return s;
     }
 }
