@@ -34,7 +34,14 @@ import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
 import macserver.policy.LastSeen;
+import macserver.mactelnet.LoginRoute;
+import macserver.mactelnet.RemoteLogin;
+import macserver.mactelnet.RemoteVerdict;
+import macserver.radius.MacFormat;
 import macserver.radius.RadiusBindings;
+import macserver.radius.RadiusLogins;
+import macserver.radius.RadiusServers;
+import macserver.config.menus.RadiusMenus;
 import macserver.policy.LoginGuard;
 import macserver.policy.MacPolicy;
 import macserver.policy.ServerPolicy;
@@ -67,6 +74,9 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private DataPath dataPath;
     private MacServer server;
     private final RadiusBindings radius;
+    private final RadiusLogins radiusLogins;
+    private final java.util.concurrent.ExecutorService radiusLoginThreads =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public MacServerPlane(ConfigModel model, BoardProfile board, String version, CliSessions cli, LoginService logins,
                           LiveStatus live) {
@@ -76,7 +86,10 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         this.cli = cli;
         this.logins = logins;
         this.policy = new MacPolicy(model, Map.of());
-        this.radius = new RadiusBindings(model, policy.knocks());
+        RadiusServers radiusServers = new RadiusServers(model);
+        this.radius = new RadiusBindings(model, policy.knocks(), radiusServers);
+        this.radiusLogins = new RadiusLogins(() -> radiusServers.client(RadiusServers.LOGIN), radiusLoginThreads);
+        live.radiusStatistics = radiusServers::statistics;
         this.guard = new LoginGuard(model::now, 4096);
         this.sessions = new SessionRegistry(model::now);
         this.neighbors = new NeighborTable(model::now, 1024, 180);
@@ -256,6 +269,70 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
                 cli, logins));
     }
 
+    /**
+     * By the server's {@code authentication} list in its order: {@code local} decides for users
+     * that exist here, {@code radius} for everyone else; with radius listed first, a local user is
+     * checked locally only when no RADIUS server answers.
+     */
+    @Override
+    public LoginRoute loginRoute(String user, int serverId) {
+        return model.read(() -> {
+            Menu servers = model.schema().menu("ip mac-server");
+            Object[] row = model.table(servers).get(serverId);
+            List<?> order = row == null ? List.of() : (List<?>) row[servers.property("authentication").index()];
+            int local = order.indexOf("local");
+            int radius = order.indexOf("radius");
+            if (radius < 0) {
+                return LoginRoute.LOCAL;
+            }
+            if (local < 0 || model.idByName(model.schema().menu("user"), user) < 0) {
+                return LoginRoute.REMOTE;
+            }
+            return local < radius ? LoginRoute.LOCAL : LoginRoute.REMOTE_THEN_LOCAL;
+        });
+    }
+
+    /**
+     * RADIUS CHAP to the {@code /radius} entries with service=login. An accept gets the group its
+     * Mikrotik-Group names, else {@code /user aaa default-group}; a group that does not exist
+     * here refuses the login.
+     */
+    @Override
+    public void checkRemotely(RemoteLogin login, java.util.function.Consumer<RemoteVerdict> done) {
+        String nas = cli.identity();
+        radiusLogins.check(new RadiusLogins.Request(login.user(), login.salt(), login.response(), nas,
+                MacFormat.DASHES.format(login.clientMac())), answer -> done.accept(switch (answer.outcome()) {
+                    case ACCEPT -> acceptedAs(login.user(), answer.group());
+                    case REJECT -> RemoteVerdict.REJECT;
+                    case UNAVAILABLE -> {
+                        LOG.info("no RADIUS server answered for the login of " + login.user());
+                        yield RemoteVerdict.UNAVAILABLE;
+                    }
+                }));
+    }
+
+    private RemoteVerdict acceptedAs(String user, String named) {
+        String group = named != null ? named : model.read(() -> RadiusMenus.defaultGroup(model));
+        boolean exists = model.read(() -> model.idByName(model.schema().menu("user group"), group) >= 0);
+        if (!exists) {
+            LOG.warning("RADIUS accepted " + user + " with group " + group + ", which does not exist here: refused");
+            return RemoteVerdict.REJECT;
+        }
+        return RemoteVerdict.accept(group);
+    }
+
+    @Override
+    public MacTerminal openTerminal(String user, String group, TerminalSettings terminal) {
+        return MacTerminal.of(new TerminalSession(
+                TerminalSession.Config.loggedIn(user, Plane.MAC_TELNET, terminal).withGroup(group), cli, logins));
+    }
+
+    @Override
+    public void remoteLoginNeedsMd5(String user, int serverId) {
+        LOG.info("EC-SRP5 login by " + user + " refused: only RADIUS could admit this user, and RADIUS can check"
+                + " MD5 logins only (mactelnet 0.4.4, or 0.6.x with -o)");
+    }
+
     @Override
     public MndpIdentity mndpIdentity() {
         return new MndpIdentity(cli.identity(), version + " (macserver)", "MikroTik", board.model(), softwareId(),
@@ -306,6 +383,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             dataPath.close();
         }
         radius.close();
+        radiusLoginThreads.shutdownNow();
     }
 
 }

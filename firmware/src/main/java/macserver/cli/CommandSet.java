@@ -16,6 +16,7 @@ final class CommandSet {
     private final Map<String, Command> liveCommands = new LinkedHashMap<>();
     private final Map<String, Command> directoryCommands = new LinkedHashMap<>();
     private final Map<List<String>, Map<String, Command>> extra = new LinkedHashMap<>();
+    private final Command monitor = new MonitorCommand();
 
     CommandSet(String version) {
         Command export = new ExportCommand(version);
@@ -46,6 +47,9 @@ final class CommandSet {
         };
         Map<String, Command> out = new LinkedHashMap<>(base);
         out.putAll(extra.getOrDefault(menu.path(), Map.of()));
+        if (menu.monitor() != null) {
+            out.put(monitor.name(), monitor);
+        }
         if (menu.kind() == Menu.Kind.LIST) {
             if (menu.property("disabled") == null) {
                 out.remove("enable");

@@ -19,15 +19,18 @@ final class ModelCliSession implements CliSession {
     private final ConfigModel model;
     private final CommandSet commands;
     private final String user;
+    /** The group of a user authenticated by RADIUS; null for a local user (rights from /user). */
+    private final String group;
     private final Plane plane;
     private final Map<Menu, int[]> lastPrint = new HashMap<>();
     private Menu current;
     private boolean quit;
 
-    ModelCliSession(ConfigModel model, CommandSet commands, String user, Plane plane) {
+    ModelCliSession(ConfigModel model, CommandSet commands, String user, String group, Plane plane) {
         this.model = model;
         this.commands = commands;
         this.user = user;
+        this.group = group;
         this.plane = plane;
         this.current = model.schema().root();
     }
@@ -202,7 +205,7 @@ final class ModelCliSession implements CliSession {
             return "";
         }
         Command cmd = target.command();
-        Set<String> policies = Permissions.of(model, user);
+        Set<String> policies = group == null ? Permissions.of(model, user) : Permissions.ofGroup(model, group);
         Permissions.check(policies, cmd, target.menu());
         if (cmd.writes()) {
             return model.write(origin(), tx -> cmd.run(context(target, t, tx)));

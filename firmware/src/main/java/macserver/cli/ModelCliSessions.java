@@ -15,7 +15,12 @@ public final class ModelCliSessions implements CliSessions {
 
     @Override
     public CliSession open(String userName, Plane via) {
-        return new ModelCliSession(model, commands, userName, via);
+        return new ModelCliSession(model, commands, userName, null, via);
+    }
+
+    @Override
+    public CliSession open(String userName, String group, Plane via) {
+        return new ModelCliSession(model, commands, userName, java.util.Objects.requireNonNull(group, "group"), via);
     }
 
     @Override

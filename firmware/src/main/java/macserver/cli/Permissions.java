@@ -25,15 +25,24 @@ public final class Permissions {
             if (Boolean.TRUE.equals(u[users.property("disabled").index()])) {
                 return Set.of();
             }
-            Menu groups = model.schema().menu("user group");
-            Object[] g = model.table(groups).get((Integer) u[users.property("group").index()]);
-            if (g == null) {
-                return Set.of();
-            }
-            @SuppressWarnings("unchecked")
-            List<String> policy = (List<String>) g[groups.property("policy").index()];
-            return Set.copyOf(policy);
+            return policies(model, (Integer) u[users.property("group").index()]);
         });
+    }
+
+    /** The policies of a group by name (a user RADIUS accepted); empty when there is no such group. */
+    static Set<String> ofGroup(ConfigModel model, String groupName) {
+        return model.read(() -> policies(model, model.idByName(model.schema().menu("user group"), groupName)));
+    }
+
+    private static Set<String> policies(ConfigModel model, int groupId) {
+        Menu groups = model.schema().menu("user group");
+        Object[] g = groupId < 0 ? null : model.table(groups).get(groupId);
+        if (g == null) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> policy = (List<String>) g[groups.property("policy").index()];
+        return Set.copyOf(policy);
     }
 
     /**

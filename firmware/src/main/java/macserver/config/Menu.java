@@ -31,6 +31,15 @@ public final class Menu {
         void remove(int id) throws ConfigException;
     }
 
+    /**
+     * What {@code monitor} shows for one item: names and values in display order (RouterOS's
+     * {@code /radius monitor}); null for menus without a monitor.
+     */
+    @FunctionalInterface
+    public interface Monitor {
+        java.util.SequencedMap<String, String> values(int id);
+    }
+
     /** One letter of the flags column: {@code X} disabled, {@code D} dynamic, {@code *} default. */
     public record Flag(char letter, String word, Predicate<ItemView> test) {}
 
@@ -46,6 +55,7 @@ public final class Menu {
     private final Predicate<Object[]> builtin;
     private final Supplier<List<Object[]>> live;
     private final LiveRemover liveRemover;
+    private final Monitor monitor;
     private final boolean singleValue;
     private final boolean hidden;
     private final java.util.function.Function<Menu, ItemTable> tableFactory;
@@ -65,6 +75,7 @@ public final class Menu {
         this.builtin = b.builtin;
         this.live = b.live;
         this.liveRemover = b.liveRemover;
+        this.monitor = b.monitor;
         this.singleValue = b.singleValue || kind == Kind.SINGLETON;
         this.tableFactory = b.tableFactory;
         this.hidden = b.hidden;
@@ -97,6 +108,7 @@ public final class Menu {
     /** Rows of a LIVE menu: the stored properties in index order, then the item id (an Integer). */
     public List<Object[]> liveRows() { return live.get(); }
     public LiveRemover liveRemover() { return liveRemover; }
+    public Monitor monitor() { return monitor; }
     /** Printed as {@code name: value} lines rather than a table. */
     public boolean isSingleValue() { return singleValue; }
     /** Kept for the system's own use: not reachable from the CLI, not exported. */
@@ -152,6 +164,7 @@ public final class Menu {
         private Predicate<Object[]> builtin = row -> false;
         private Supplier<List<Object[]>> live = List::of;
         private LiveRemover liveRemover;
+        private Monitor monitor;
         private boolean singleValue;
         private boolean hidden;
         private java.util.function.Function<Menu, ItemTable> tableFactory = RowTable::new;
@@ -170,6 +183,7 @@ public final class Menu {
         public Builder builtin(Predicate<Object[]> b) { builtin = b; return this; }
         public Builder live(Supplier<List<Object[]>> l) { live = l; return this; }
         public Builder liveRemover(LiveRemover r) { liveRemover = r; return this; }
+        public Builder monitor(Monitor m) { monitor = m; return this; }
         public Builder singleValue() { singleValue = true; return this; }
         public Builder hidden() { hidden = true; return this; }
         public Builder table(java.util.function.Function<Menu, ItemTable> f) { tableFactory = f; return this; }

@@ -64,9 +64,11 @@ public final class TerminalSession implements AutoCloseable {
      *     handshake): no login screen; null to ask for a login
      * @param afterLogout what follows a logout
      * @param failedLoginDelay the pause after a wrong password
+     * @param group for a user authenticated by RADIUS, the user group whose rights the CLI uses
+     *     (a local user of the same name does not count); null for a local user
      */
     public record Config(Plane via, TerminalSettings terminal, String loggedInAs, AfterLogout afterLogout,
-            Duration failedLoginDelay) {
+            Duration failedLoginDelay, String group) {
 
         public Config {
             Objects.requireNonNull(via, "via");
@@ -79,25 +81,33 @@ public final class TerminalSession implements AutoCloseable {
             if (loggedInAs != null && loggedInAs.isBlank()) {
                 throw new IllegalArgumentException("loggedInAs must not be blank");
             }
+            if (group != null && loggedInAs == null) {
+                throw new IllegalArgumentException("a group is only given for a user authenticated elsewhere");
+            }
         }
 
         /** A terminal that asks for a login, again after every logout (a serial console). */
         public static Config withLogin(Plane via, TerminalSettings terminal) {
-            return new Config(via, terminal, null, AfterLogout.LOGIN_AGAIN, Duration.ofSeconds(1));
+            return new Config(via, terminal, null, AfterLogout.LOGIN_AGAIN, Duration.ofSeconds(1), null);
         }
 
         /** A terminal for a user who is already authenticated; it ends when they log out. */
         public static Config loggedIn(String user, Plane via, TerminalSettings terminal) {
             return new Config(via, terminal, Objects.requireNonNull(user, "user"), AfterLogout.END,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), null);
         }
 
         public Config withAfterLogout(AfterLogout value) {
-            return new Config(via, terminal, loggedInAs, value, failedLoginDelay);
+            return new Config(via, terminal, loggedInAs, value, failedLoginDelay, group);
         }
 
         public Config withFailedLoginDelay(Duration value) {
-            return new Config(via, terminal, loggedInAs, afterLogout, value);
+            return new Config(via, terminal, loggedInAs, afterLogout, value, group);
+        }
+
+        /** The rights of {@code value} instead of the local user's: a user RADIUS accepted. */
+        public Config withGroup(String value) {
+            return new Config(via, terminal, loggedInAs, afterLogout, failedLoginDelay, value);
         }
     }
 
@@ -175,7 +185,8 @@ public final class TerminalSession implements AutoCloseable {
 
     /** The logged-in part: banner, then commands until /quit or Ctrl-D. */
     private void converse(CliLineEditor editor, String user) {
-        CliSession cli = sessions.open(user, config.via());
+        CliSession cli = config.group() == null ? sessions.open(user, config.via())
+                : sessions.open(user, config.group(), config.via());
         current = cli;
         try {
             editor.print(banner());

@@ -34,6 +34,10 @@ public final class MacServerCounters {
         DUPLICATE_DATA,
         LOGINS_OK,
         LOGINS_FAILED,
+        /** MD5 logins handed to the host's remote check (RADIUS). */
+        REMOTE_CHECKS,
+        /** EC-SRP5 logins refused because only a remote check (RADIUS) could have admitted the user. */
+        REMOTE_EC_SRP5_REFUSED,
         RETRANSMITS,
         /** Sessions ended because the client stopped acknowledging. */
         RETRANSMIT_GIVE_UPS,

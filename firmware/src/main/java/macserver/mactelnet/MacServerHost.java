@@ -78,4 +78,29 @@ public interface MacServerHost {
 
     /** Another device announced itself on an interface we listen on. */
     void neighbourSeen(Neighbour neighbour);
+
+    // ---- remote logins (RADIUS); a host without them keeps the defaults -------------------------
+
+    /** Where logins by {@code user} (cut at '+') on this server are checked. */
+    default LoginRoute loginRoute(String user, int serverId) {
+        return LoginRoute.LOCAL;
+    }
+
+    /**
+     * Starts a remote check of an MD5 login and returns at once (the caller holds the server's
+     * lock). {@code done} must get exactly one verdict, from any thread; the session picks it up
+     * on the server's timer thread, so {@code done} itself never blocks.
+     */
+    default void checkRemotely(RemoteLogin login, java.util.function.Consumer<RemoteVerdict> done) {
+        done.accept(RemoteVerdict.UNAVAILABLE);
+    }
+
+    /** Opens the CLI for a user a remote check accepted: the rights are {@code group}'s. */
+    default MacTerminal openTerminal(String user, String group, TerminalSettings terminal) {
+        throw new UnsupportedOperationException("this host has no remote logins");
+    }
+
+    /** An EC-SRP5 login was refused because only the remote check could admit {@code user} there. */
+    default void remoteLoginNeedsMd5(String user, int serverId) {
+    }
 }

@@ -9,14 +9,15 @@ import macserver.console.TerminalSettings;
 import macserver.mactelnet.MacServerCounters.Counter;
 
 /**
- * One MAC-Telnet session, keyed by (client MAC, session key): AUTH → ACTIVE → CLOSED (§3).
+ * One MAC-Telnet session, keyed by (client MAC, session key): AUTH → ACTIVE → CLOSED (§3), with
+ * CHECKING between AUTH and the outcome while the host checks an MD5 login remotely (RADIUS).
  * Every client DATA is acknowledged at once, duplicates too, and only newer counters are taken.
  * The server keeps one DATA in flight and resends it on the client's own schedule until it is
  * acknowledged. All methods run with the server's lock held.
  */
 final class MacTelnetSession {
 
-    enum State { AUTH, ACTIVE, CLOSED }
+    enum State { AUTH, CHECKING, ACTIVE, CLOSED }
 
     private static final System.Logger LOG = System.getLogger(MacTelnetSession.class.getName());
     /** The 0.x client's resend waits (ms); after the last one and one more second we give up. */
@@ -45,6 +46,8 @@ final class MacTelnetSession {
     final boolean bound;
     final long createdAt;
     private final SessionLogin login;
+    /** The group a remote check gave the user; null for a local login. */
+    private String remoteGroup;
 
     private State state = State.AUTH;
     private boolean removed;
@@ -262,8 +265,38 @@ final class MacTelnetSession {
         String user = username.length > MAX_USERNAME_BYTES ? ""
                 : LoginName.parse(new String(username, StandardCharsets.UTF_8)).user();
         boolean lockedOut = ctx.host.isLockedOut(clientMac, serverId);
-        boolean ok = !user.isEmpty() && login.attempt(user, password, lockedOut);
+        LoginRoute route = user.isEmpty() ? LoginRoute.LOCAL : ctx.host.loginRoute(user, serverId);
+        // A locked-out MAC is refused here, without bothering the remote servers.
+        if (!lockedOut && login.checkRemotely(clientMac, serverId, user, password, route, ctx::wakeTimers)) {
+            java.util.Arrays.fill(password, (byte) 0);
+            ctx.counters.increment(Counter.REMOTE_CHECKS);
+            state = State.CHECKING;
+            return;
+        }
+        boolean ok = !user.isEmpty() && login.attempt(user, password, lockedOut) && route != LoginRoute.REMOTE;
         java.util.Arrays.fill(password, (byte) 0);
+        if (route == LoginRoute.REMOTE && login.mode() == SessionLogin.Mode.EC_SRP5) {
+            ctx.counters.increment(Counter.REMOTE_EC_SRP5_REFUSED);
+            ctx.host.remoteLoginNeedsMd5(user, serverId);
+        }
+        finishLogin(ok, user, now);
+    }
+
+    /** The remote check has answered (on the timer thread): the login ends as the verdict says. */
+    private void remoteDecided(RemoteVerdict verdict, long now) {
+        boolean ok = switch (verdict.outcome()) {
+            case ACCEPT -> !ctx.host.isLockedOut(clientMac, serverId);
+            case REJECT -> false;
+            case UNAVAILABLE -> login.attemptLocallyInstead(ctx.host.isLockedOut(clientMac, serverId));
+        };
+        if (ok && verdict.outcome() == RemoteVerdict.Outcome.ACCEPT) {
+            remoteGroup = verdict.group();
+        }
+        state = State.AUTH;
+        finishLogin(ok, login.remoteUser(), now);
+    }
+
+    private void finishLogin(boolean ok, String user, long now) {
         queue(controlBlock(ControlType.END_AUTH, new byte[0]));
         if (!ok) {
             ctx.counters.increment(Counter.LOGINS_FAILED);
@@ -299,7 +332,8 @@ final class MacTelnetSession {
                 ctx.host.interfaceName(ifIndex), user, ctx.clock.instant()));
         ctx.host.sessionOpened(handle);
         try {
-            terminal = ctx.host.openTerminal(user, settings);
+            terminal = remoteGroup == null ? ctx.host.openTerminal(user, settings)
+                    : ctx.host.openTerminal(user, remoteGroup, settings);
             ctx.terminalThreads.newThread(this::runTerminal).start();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "MAC-Telnet terminal for " + user + " did not start", e);
@@ -358,6 +392,15 @@ final class MacTelnetSession {
         if (now - lastHeard >= ctx.config.silenceTimeoutMillis()) {
             ctx.counters.increment(Counter.TIMEOUTS);
             abort(TIMEOUT);
+            return Long.MAX_VALUE;
+        }
+        if (state == State.CHECKING) {
+            RemoteVerdict verdict = login.takeVerdict();
+            if (verdict != null) {
+                remoteDecided(verdict, now);
+            }
+        }
+        if (removed) {
             return Long.MAX_VALUE;
         }
         if (state != State.ACTIVE && now - createdAt >= ctx.config.authTimeLimitMillis()) {

@@ -25,6 +25,11 @@ final class SessionLogin {
     private EcSrp5ServerLogin srp;
     private String srpUser;
     private Md5Challenge md5;
+    /** The remote check's answer, set by whichever thread the host answers on. */
+    private volatile RemoteVerdict verdict;
+    private String remoteUser;
+    /** The MD5 response, kept while a REMOTE_THEN_LOCAL check runs (zeroed once it is used). */
+    private byte[] heldResponse;
 
     SessionLogin(MacServerHost host, FakeVerifiers fakes, SecureRandom random) {
         this.host = host;
@@ -98,5 +103,55 @@ final class SessionLogin {
             }
             case NONE -> false;
         };
+    }
+
+    /**
+     * Hands an MD5 login to the host's remote check when {@code route} asks for one. Returns
+     * false (nothing started) for a local route or an EC-SRP5 login; otherwise the verdict comes
+     * to {@link #takeVerdict} later and {@code wake} is run once it is there.
+     */
+    boolean checkRemotely(long clientMac, int serverId, String user, byte[] password, LoginRoute route, Runnable wake) {
+        if (route == LoginRoute.LOCAL || mode != Mode.MD5 || remoteUser != null
+                || password.length != Md5Challenge.RESPONSE_LENGTH) {
+            return false;
+        }
+        remoteUser = user;
+        if (route == LoginRoute.REMOTE_THEN_LOCAL) {
+            heldResponse = password.clone();
+        }
+        host.checkRemotely(new RemoteLogin(clientMac, serverId, user, md5.salt(), password), v -> {
+            verdict = v;
+            wake.run();
+        });
+        return true;
+    }
+
+    /** The remote verdict once it has come (then null again), or null while the check runs. */
+    RemoteVerdict takeVerdict() {
+        RemoteVerdict v = verdict;
+        verdict = null;
+        return v;
+    }
+
+    /** The user a remote check is (or was) about. */
+    String remoteUser() {
+        return remoteUser;
+    }
+
+    /**
+     * After a remote check went unanswered on a REMOTE_THEN_LOCAL route: the local check of the
+     * same response. False when nothing was held (a REMOTE route).
+     */
+    boolean attemptLocallyInstead(boolean lockedOut) {
+        byte[] held = heldResponse;
+        heldResponse = null;
+        if (held == null) {
+            return false;
+        }
+        try {
+            return attempt(remoteUser, held, lockedOut);
+        } finally {
+            Arrays.fill(held, (byte) 0);
+        }
     }
 }

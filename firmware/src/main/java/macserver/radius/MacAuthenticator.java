@@ -93,13 +93,16 @@ public final class MacAuthenticator {
 
     private void ask(Key key, Settings settings) {
         Outcome outcome = Outcome.UNAVAILABLE;
-        RadiusResponse response = null;
         try {
+            RadiusResponse response = null;
             Optional<RadiusResponse> answer = client.get().authenticate(accessRequest(key.mac, settings));
             if (answer.isPresent()) {
                 response = answer.get();
                 outcome = response.accepted() ? Outcome.ACCEPT : Outcome.REJECT;
             }
+            // The listener hears first, while the entry still says pending: a knock in between
+            // must not act on the cached decision before the listener has (its binding would win).
+            listener.decided(key.mac, key.server, outcome, response);
         } finally {
             long lifetime = outcome == Outcome.ACCEPT ? settings.acceptCacheNanos : settings.rejectCacheNanos;
             if (lifetime > 0) {
@@ -108,7 +111,6 @@ public final class MacAuthenticator {
                 entries.remove(key);
             }
         }
-        listener.decided(key.mac, key.server, outcome, response);
     }
 
     /** User-Name and User-Password both the formatted MAC; Calling-Station-Id as RFC 3580 writes it. */

@@ -14,6 +14,7 @@ public record RadiusAttribute(int type, byte[] value) {
     public static final int FILTER_ID = 11;
     public static final int CLASS = 25;
     public static final int SESSION_TIMEOUT = 27;
+    public static final int VENDOR_SPECIFIC = 26;
     public static final int CALLED_STATION_ID = 30;
     public static final int CALLING_STATION_ID = 31;
     public static final int NAS_IDENTIFIER = 32;

@@ -1,12 +1,6 @@
 package macserver.radius;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +15,6 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Property;
 import macserver.config.menus.BindingTable;
-import macserver.config.menus.RadiusMenus;
 import macserver.policy.MacKnocks;
 
 /**
@@ -36,7 +29,6 @@ import macserver.policy.MacKnocks;
 public final class RadiusBindings implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RadiusBindings.class.getName());
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final int SENDS_PER_SERVER = 3;
 
     private final ConfigModel model;
     private final MacKnocks knocks;
@@ -45,10 +37,11 @@ public final class RadiusBindings implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    public RadiusBindings(ConfigModel model, MacKnocks knocks) {
+    public RadiusBindings(ConfigModel model, MacKnocks knocks, RadiusServers servers) {
         this.model = model;
         this.knocks = knocks;
-        this.authenticator = new MacAuthenticator(this::client, executor, System::nanoTime, this::decided);
+        this.authenticator = new MacAuthenticator(() -> servers.client(RadiusServers.MAC_SERVER), executor,
+                System::nanoTime, this::decided);
         Menu radius = model.schema().menu("radius");
         model.addListener((changes, origin) -> {
             for (var c : changes) {
@@ -104,34 +97,6 @@ public final class RadiusBindings implements AutoCloseable {
                 MacFormat.ofPattern((String) row[servers.property("radius-mac-format").index()]), name,
                 TimeUnit.SECONDS.toNanos((Long) row[servers.property("radius-accept-cache").index()]),
                 TimeUnit.SECONDS.toNanos((Long) row[servers.property("radius-reject-cache").index()]));
-    }
-
-    /** The enabled {@code /radius} entries with service mac-server, in order. */
-    private AccessRequester client() {
-        List<RadiusServer> list = model.read(() -> {
-            Menu m = model.schema().menu("radius");
-            List<RadiusServer> out = new ArrayList<>();
-            for (var it = model.table(m).iterator(); it.hasNext(); ) {
-                Object[] r = it.next().getValue();
-                byte[] secret = RadiusMenus.secret(model, r);
-                if (Boolean.TRUE.equals(r[m.property("disabled").index()]) || secret == null
-                        || !((List<?>) r[m.property("service").index()]).contains("mac-server")) {
-                    continue;
-                }
-                try {
-                    String src = (String) r[m.property("src-address").index()];
-                    InetAddress source = src.equals("0.0.0.0") ? null : InetAddress.getByName(src);
-                    out.add(new RadiusServer(new InetSocketAddress(InetAddress.getByName((String) r[m.property("address").index()]),
-                            (int) (long) (Long) r[m.property("authentication-port").index()]), secret,
-                            Duration.ofMillis((Long) r[m.property("timeout").index()]), source,
-                            RadiusMenus.REQUIRE_YES.equals(r[m.property("require-message-auth").index()])));
-                } catch (UnknownHostException e) {
-                    LOG.warning("RADIUS server with an unusable address skipped: " + e.getMessage());
-                }
-            }
-            return out;
-        });
-        return new RadiusClient(list, SENDS_PER_SERVER);
     }
 
     private void decided(long mac, int server, MacAuthenticator.Outcome outcome, RadiusResponse response) {

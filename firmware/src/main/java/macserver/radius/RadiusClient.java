@@ -31,11 +31,22 @@ public final class RadiusClient implements AccessRequester {
      * @param sends how often each server gets the request (1 means no resend)
      */
     public RadiusClient(List<RadiusServer> servers, int sends) {
+        this(servers, servers.stream().map(s -> new RadiusStatistics()).toList(), sends);
+    }
+
+    /**
+     * @param statistics where each server's counters go (one per server, kept by the caller so
+     *     that they outlive this client: {@code /radius monitor} shows them)
+     */
+    public RadiusClient(List<RadiusServer> servers, List<RadiusStatistics> statistics, int sends) {
         if (sends < 1) {
             throw new IllegalArgumentException("sends must be at least 1");
         }
+        if (statistics.size() != servers.size()) {
+            throw new IllegalArgumentException("one statistics object per server");
+        }
         this.servers = List.copyOf(servers);
-        this.statistics = servers.stream().map(s -> new RadiusStatistics()).toList();
+        this.statistics = List.copyOf(statistics);
         this.sends = sends;
     }
 
@@ -69,6 +80,7 @@ public final class RadiusClient implements AccessRequester {
         byte[] secret = server.secret();
         byte[] packet = RadiusCodec.encodeRequest(request, identifier, authenticator, secret);
         InetSocketAddress local = new InetSocketAddress(server.source(), 0);
+        stats.pending.incrementAndGet();
         try (DatagramSocket socket = new DatagramSocket(local)) {
             socket.connect(server.address());
             byte[] buffer = new byte[RadiusCodec.MAX_PACKET + 1];
@@ -109,6 +121,8 @@ public final class RadiusClient implements AccessRequester {
             // An unreachable port shows up as an ICMP error on a connected socket: the server is down.
             stats.timeouts.incrementAndGet();
             LOG.log(Level.FINE, "RADIUS server {0} unreachable: {1}", new Object[] {server.address(), e.getMessage()});
+        } finally {
+            stats.pending.decrementAndGet();
         }
         return Optional.empty();
     }

@@ -11,6 +11,12 @@ public final class RadiusStatistics {
     final AtomicLong timeouts = new AtomicLong();
     final AtomicLong badReplies = new AtomicLong();
     final AtomicLong lastRttMicros = new AtomicLong();
+    final AtomicLong pending = new AtomicLong();
+
+    /** Requests sent to this server and not yet answered or given up. */
+    public long pending() {
+        return pending.get();
+    }
 
     public long requests() {
         return requests.get();

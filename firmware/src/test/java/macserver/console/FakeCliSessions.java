@@ -28,6 +28,12 @@ final class FakeCliSessions implements CliSessions {
     }
 
     @Override
+    public CliSession open(String userName, String group, Plane via) {
+        openedFor.add(userName + "/" + group + "/" + via);
+        return new Session(userName);
+    }
+
+    @Override
     public String identity() {
         return "MikroTik";
     }

@@ -2,6 +2,7 @@ package macserver.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,16 @@ class TerminalSessionTest {
     private SessionTranscript loggedInRun(String input) {
         Config config = Config.loggedIn("admin", Plane.STDIO, TerminalSettings.SERIAL_DEFAULT);
         return SessionTranscript.run(new TerminalSession(config, cli, logins), input);
+    }
+
+    @Test
+    void aUserAuthenticatedByRadiusGetsTheGroupItNamed() {
+        Config config = Config.loggedIn("carol", Plane.MAC_TELNET, TerminalSettings.SERIAL_DEFAULT).withGroup("read");
+        SessionTranscript t = SessionTranscript.run(new TerminalSession(config, cli, logins), "/quit\r");
+        assertEquals(End.LOGGED_OUT, t.end());
+        assertEquals(List.of("carol/read/MAC_TELNET"), cli.openedFor);
+        assertThrows(IllegalArgumentException.class,
+                () -> Config.withLogin(Plane.SERIAL, TerminalSettings.SERIAL_DEFAULT).withGroup("read"));
     }
 
     @Test

@@ -43,7 +43,7 @@ class RadiusBindingsTest {
     RadiusBindingsTest() throws Exception {
         server = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread.ofVirtual().start(this::serve);
-        radius = new RadiusBindings(t.model, policy.knocks());
+        radius = new RadiusBindings(t.model, policy.knocks(), new RadiusServers(t.model));
     }
 
     /** Accepts "00:01:02:03:04:05" with Session-Timeout 120, rejects everything else. */

@@ -26,6 +26,9 @@ public final class LiveStatus {
     /** What /ip mac-server shows as nft-status and nft-last-error, by server id. */
     public volatile IntFunction<String> nftStatus = id -> "off";
     public volatile IntFunction<String> nftLastError = id -> null;
+    /** The counters of a {@code /radius} entry, by id, for {@code /radius monitor}. */
+    public volatile IntFunction<macserver.radius.RadiusStatistics> radiusStatistics =
+            id -> new macserver.radius.RadiusStatistics();
     /** Ends a session listed in /tool mac-server sessions. */
     public volatile Menu.LiveRemover endSession = id -> {
         throw new macserver.config.ConfigException("no such item");

@@ -19,6 +19,7 @@ public final class MenuCodes {
     public static final int WWW_CERTIFICATE = 12;
     public static final int IP_SERVICE = 13;
     public static final int RADIUS = 14;
+    public static final int USER_AAA = 15;
 
     private MenuCodes() {
     }

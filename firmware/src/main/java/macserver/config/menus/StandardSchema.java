@@ -14,7 +14,7 @@ public final class StandardSchema {
         SystemMenus.register(s, live);
         MacServerMenus.register(s, live);
         ServiceMenus.register(s);
-        RadiusMenus.register(s);
+        RadiusMenus.register(s, live);
         return s;
     }
 }

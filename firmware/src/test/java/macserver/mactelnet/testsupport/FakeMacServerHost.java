@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import macserver.auth.EcSrp5Verifier;
 import macserver.console.TerminalSettings;
+import java.util.function.Consumer;
 import macserver.mactelnet.LoginMaterial;
+import macserver.mactelnet.LoginRoute;
 import macserver.mactelnet.MacServerHost;
 import macserver.mactelnet.MacService;
 import macserver.mactelnet.MacTerminal;
 import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
+import macserver.mactelnet.RemoteLogin;
+import macserver.mactelnet.RemoteVerdict;
 
 /**
  * A host for tests: users set up in code, every MAC admitted to server 0 unless denied, a
@@ -40,6 +44,13 @@ public final class FakeMacServerHost implements MacServerHost {
     public volatile int maxSessions = 20;
     public volatile long idleTimeoutMillis;
     public volatile int[] discoveryInterfaces = {1};
+    /** The route every login takes (LOCAL: no remote checks, as a host without RADIUS). */
+    public volatile LoginRoute route = LoginRoute.LOCAL;
+    /** Remote checks asked for, and their callbacks, which the test answers when it likes. */
+    public final List<RemoteLogin> remoteChecks = Collections.synchronizedList(new ArrayList<>());
+    public final List<Consumer<RemoteVerdict>> remoteAnswers = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> remoteGroups = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> needsMd5 = Collections.synchronizedList(new ArrayList<>());
 
     /** A user with an EC-SRP5 verifier and, when {@code md5} is set, the plaintext for the MD5 login. */
     public FakeMacServerHost user(String name, String password, boolean md5) {
@@ -126,6 +137,28 @@ public final class FakeMacServerHost implements MacServerHost {
         ScriptedTerminal t = new ScriptedTerminal(user, terminal);
         terminals.add(t);
         return t;
+    }
+
+    @Override
+    public LoginRoute loginRoute(String user, int serverId) {
+        return route;
+    }
+
+    @Override
+    public void checkRemotely(RemoteLogin login, Consumer<RemoteVerdict> done) {
+        remoteChecks.add(login);
+        remoteAnswers.add(done);
+    }
+
+    @Override
+    public MacTerminal openTerminal(String user, String group, TerminalSettings terminal) {
+        remoteGroups.add(group);
+        return openTerminal(user, terminal);
+    }
+
+    @Override
+    public void remoteLoginNeedsMd5(String user, int serverId) {
+        needsMd5.add(user);
     }
 
     @Override

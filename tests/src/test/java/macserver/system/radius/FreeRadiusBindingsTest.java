@@ -14,6 +14,7 @@ import macserver.policy.MacPolicy;
 import macserver.policy.Service;
 import macserver.policy.Verdict;
 import macserver.radius.RadiusBindings;
+import macserver.radius.RadiusServers;
 import macserver.system.peers.FreeRadius;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class FreeRadiusBindingsTest {
             TestModels.Clocked t = TestModels.fresh();
             CliSession cli = new ModelCliSessions(t.model, "test").open("admin", Plane.STDIO);
             MacPolicy policy = new MacPolicy(t.model, Map.of("ether1", 3));
-            try (RadiusBindings bindings = new RadiusBindings(t.model, policy.knocks())) {
+            try (RadiusBindings bindings = new RadiusBindings(t.model, policy.knocks(), new RadiusServers(t.model))) {
                 cli.execute("/radius add address=127.0.0.1 authentication-port=" + radius.address().getPort()
                         + " secret=" + SECRET + " service=mac-server");
                 cli.execute("/ip mac-server add name=radius-macs default=yes radius-mac-auth=yes"
