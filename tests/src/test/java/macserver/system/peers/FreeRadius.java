@@ -47,6 +47,14 @@ public final class FreeRadius implements AutoCloseable {
     }
 
     public static FreeRadius start(String secret, List<User> users) throws IOException, InterruptedException {
+        return startIn(null, secret, users);
+    }
+
+    /**
+     * The same, inside network namespace {@code netns} (null: this one): on that namespace's own
+     * loopback, where only what runs in the namespace (the firmware under test) reaches it.
+     */
+    public static FreeRadius startIn(String netns, String secret, List<User> users) throws IOException, InterruptedException {
         Netns.requireRoot();
         if (!Files.isExecutable(DAEMON)) {
             throw new IllegalStateException("missing peer: freeradius 3.2 (" + DAEMON
@@ -108,8 +116,12 @@ public final class FreeRadius implements AutoCloseable {
                 }
                 """.formatted(port));
         run("chown", "-R", "freerad:freerad", dir.toString());
-        Process process = new ProcessBuilder(DAEMON.toString(), "-f", "-X", "-d", raddb.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        command.addAll(List.of(DAEMON.toString(), "-f", "-X", "-d", raddb.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         FreeRadius server = new FreeRadius(dir, process, port);
         CountDownLatch ready = new CountDownLatch(1);
         Thread.ofVirtual().start(() -> server.readLog(ready));
@@ -139,6 +151,11 @@ public final class FreeRadius implements AutoCloseable {
 
     public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** Stops the server (a RADIUS server that goes down); {@link #close} still removes its files. */
+    public void stop() {
+        Processes.stop(process, Duration.ofSeconds(5));
     }
 
     /** Access-Requests received so far (resends included). */
