@@ -19,8 +19,11 @@ import org.jline.terminal.impl.exec.ExecTerminalProvider;
  */
 final class StreamTerminal extends ExternalTerminal {
 
+    /** What JLine's builder names as the maker of such a terminal; it keeps no state per terminal. */
+    private static final ExecTerminalProvider PROVIDER = new ExecTerminalProvider();
+
     StreamTerminal(String name, String type, InputStream in, OutputStream out, Size size) throws IOException {
-        super(new ExecTerminalProvider(), name, type, in, out, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
+        super(PROVIDER, name, type, in, out, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
                 StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, true, null, size);
     }
 
