@@ -57,6 +57,9 @@ final class CliLineEditor {
     /** One line read; the text is empty unless the kind is {@link Kind#TEXT}. */
     record Line(Kind kind, String text) {}
 
+    /** Every editor's key maps are the same for a kind of terminal: one copy per kind, a few kinds. */
+    private static final SharedKeyMaps KEY_MAPS = new SharedKeyMaps(16);
+
     private final Terminal terminal;
     private final LineReader reader;
     private final LineLengthLimit limit = new LineLengthLimit(MAX_LINE_CHARS);
@@ -97,6 +100,7 @@ final class CliLineEditor {
         reader.getWidgets().put(LOGOUT_WIDGET, this::logoutOrDelete);
         reader.getWidgets().put(CANCEL_WIDGET, () -> endRead(Kind.CANCELLED));
         bindKeys(reader.getKeyMaps().get(LineReader.MAIN), terminal);
+        KEY_MAPS.share(reader, terminal);
     }
 
     /**

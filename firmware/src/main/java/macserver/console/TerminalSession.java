@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.jline.terminal.Attributes.InputFlag;
 import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * A RouterOS terminal over a pair of byte streams: login screen, forced password change, banner,
@@ -131,16 +129,10 @@ public final class TerminalSession implements AutoCloseable {
     public End run(InputStream in, OutputStream out) throws IOException, InterruptedException {
         EndWatchingInputStream input = new EndWatchingInputStream(in);
         TerminalSettings settings = config.terminal();
-        try (Terminal streams = TerminalBuilder.builder()
-                .name("macserver-" + config.via().name().toLowerCase(java.util.Locale.ROOT))
-                .type(settings.type())
-                .streams(input, new KeepOpenOutputStream(out))
-                .system(false)
-                .encoding(StandardCharsets.UTF_8)
-                .size(new Size(settings.columns(), settings.rows()))
-                // Paused until the attributes are set, or the first bytes would be echoed.
-                .paused(true)
-                .build()) {
+        // Paused until the attributes are set, or the first bytes would be echoed.
+        try (Terminal streams = new StreamTerminal(
+                "macserver-" + config.via().name().toLowerCase(java.util.Locale.ROOT), settings.type(),
+                input, new KeepOpenOutputStream(out), new Size(settings.columns(), settings.rows()))) {
             streams.setAttributes(streamAttributes(streams.getAttributes()));
             streams.resume();
             return run(streams);

@@ -311,6 +311,20 @@ public final class MacServer implements UdpFrameHandler {
         }
     }
 
+    /** Bytes of storage all sessions' terminal rings hold now. */
+    int terminalBufferBytes() {
+        ctx.lock.lock();
+        try {
+            int sum = 0;
+            for (MacTelnetSession s : sessions.toArray()) {
+                sum += s.terminalBufferBytes();
+            }
+            return sum;
+        } finally {
+            ctx.lock.unlock();
+        }
+    }
+
     /** Client MACs whose start buckets are remembered now (bounded by the config). */
     int trackedStartMacs() {
         ctx.lock.lock();

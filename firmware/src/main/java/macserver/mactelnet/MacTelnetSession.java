@@ -28,6 +28,8 @@ final class MacTelnetSession {
     static final int MAX_USERNAME_BYTES = 127;
     static final int MAX_TERM_TYPE_BYTES = 29;
     private static final int MAX_QUEUED = 4;
+    /** Without keystrokes for this long, the terminal rings give their storage back. */
+    static final long RELEASE_AFTER_MILLIS = 5_000;
     static final String LOGIN_FAILED = "Login failed, incorrect username or password\r\n";
     static final String TOO_MANY_SESSIONS = "Login failed, too many sessions\r\n";
     static final String TIMEOUT = "Timeout\r\n";
@@ -57,9 +59,15 @@ final class MacTelnetSession {
     private boolean firstDataSeen;
     private int inCounter;
 
-    /** Holds the DATA in flight (header and payload), from 0 to its limit, for resending. */
-    private final ByteBuffer inFlight = ByteBuffer.allocate(MtHeader.LENGTH + MacServerConfig.MAX_PAYLOAD);
+    /*
+     * The DATA in flight is not kept as a packet: a resend encodes it again into the shared
+     * scratch buffer from its source, the queued message it was or the output ring, which keeps
+     * the bytes until they are acknowledged. So an idle session holds no packet buffer.
+     */
     private boolean waitingForAck;
+    private byte[] inFlightMessage;
+    private int inFlightCounter;
+    private int inFlightLength;
     private int inFlightEnd;
     private int resends;
     private long resendAt;
@@ -101,6 +109,11 @@ final class MacTelnetSession {
 
     boolean isRemoved() {
         return removed;
+    }
+
+    /** Bytes of storage the terminal rings hold now (0 before login and when idle). */
+    int terminalBufferBytes() {
+        return input == null ? 0 : input.storageBytes() + output.storageBytes();
     }
 
     /** The open-session handle once logged in, else null. */
@@ -147,6 +160,10 @@ final class MacTelnetSession {
         lastHeard = now;
         if (waitingForAck && Integer.toUnsignedLong(h.counter - inFlightEnd) < WRAP_DISTANCE) {
             waitingForAck = false;
+            if (inFlightMessage == null) {
+                output.consume(inFlightLength);
+            }
+            inFlightMessage = null;
             pump();
         } else {
             // A keepalive (or a stale ACK): echoing it shows the client the session is alive.
@@ -415,6 +432,11 @@ final class MacTelnetSession {
                 abort(TIMEOUT);
                 return Long.MAX_VALUE;
             }
+            if (now - lastInput >= RELEASE_AFTER_MILLIS) {
+                // Each keeps its storage while it holds bytes (output in flight included).
+                input.release();
+                output.release();
+            }
         }
         if (waitingForAck && now >= resendAt) {
             if (resends == RESEND_WAITS.length) {
@@ -425,7 +447,13 @@ final class MacTelnetSession {
             resends++;
             resendAt = now + (resends < RESEND_WAITS.length ? RESEND_WAITS[resends] : GIVE_UP_WAIT);
             ctx.counters.increment(Counter.RETRANSMITS);
-            transmit(inFlight.position(0));
+            ByteBuffer b = startData(inFlightCounter);
+            if (inFlightMessage != null) {
+                b.put(inFlightMessage);
+            } else {
+                output.peek(b, inFlightLength);
+            }
+            transmit(b.flip());
         }
         return waitingForAck ? resendAt : Long.MAX_VALUE;
     }
@@ -466,16 +494,14 @@ final class MacTelnetSession {
         if (removed || waitingForAck) {
             return;
         }
-        inFlight.clear();
-        MtPacketEncoder.writeHeader(inFlight, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
-                sessionKey, outCounter);
+        ByteBuffer b = startData(outCounter);
         byte[] next = queued.poll();
         int length;
         if (next != null) {
-            inFlight.put(next);
+            b.put(next);
             length = next.length;
         } else if (state == State.ACTIVE && output != null) {
-            length = output.drain(inFlight, ctx.config.maxDataBytes());
+            length = output.peek(b, ctx.config.maxDataBytes());
         } else {
             length = 0;
         }
@@ -486,14 +512,24 @@ final class MacTelnetSession {
             }
             return;
         }
+        inFlightMessage = next;
+        inFlightCounter = outCounter;
+        inFlightLength = length;
         outCounter += length;
         inFlightEnd = outCounter;
         waitingForAck = true;
         resends = 0;
         resendAt = ctx.now() + RESEND_WAITS[0];
-        inFlight.flip();
-        transmit(inFlight);
+        transmit(b.flip());
         ctx.wakeTimers();
+    }
+
+    /** The shared scratch buffer, cleared, with a DATA header for {@code counter} written. */
+    private ByteBuffer startData(int counter) {
+        ByteBuffer b = ctx.scratch.clear();
+        MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
+                sessionKey, counter);
+        return b;
     }
 
     /** A one-off message (not resent), END, and the session is gone. */
@@ -502,9 +538,7 @@ final class MacTelnetSession {
             return;
         }
         if (message != null && state == State.ACTIVE) {
-            ByteBuffer b = ctx.scratch.clear();
-            MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
-                    sessionKey, outCounter);
+            ByteBuffer b = startData(outCounter);
             byte[] text = message.getBytes(StandardCharsets.US_ASCII);
             b.put(text);
             outCounter += text.length;
@@ -531,6 +565,7 @@ final class MacTelnetSession {
         }
         removed = true;
         waitingForAck = false;
+        inFlightMessage = null;
         queued.clear();
         if (input != null) {
             input.close();

@@ -7,17 +7,16 @@ import java.nio.ByteBuffer;
 /**
  * The client's keystrokes on their way to the terminal thread: a bounded ring the receive thread
  * fills without ever waiting ({@link #offer} takes what fits), and the terminal reads, waiting
- * for bytes. After {@link #close} reads drain what is left, then see the end of the stream.
+ * for bytes. After {@link #close} reads drain what is left, then see the end of the stream. The
+ * ring holds storage only while keystrokes come ({@link #release} gives it back when idle).
  */
 final class TerminalInput extends InputStream {
 
-    private final byte[] ring;
-    private int head;
-    private int count;
+    private final ByteRing ring;
     private boolean closed;
 
     TerminalInput(int capacity) {
-        ring = new byte[capacity];
+        ring = new ByteRing(capacity);
     }
 
     /** Copies as much of {@code src} (absolute offset and length) as fits; returns how much did. */
@@ -25,12 +24,7 @@ final class TerminalInput extends InputStream {
         if (closed) {
             return 0;
         }
-        int n = Math.min(length, ring.length - count);
-        int tail = (head + count) % ring.length;
-        int first = Math.min(n, ring.length - tail);
-        src.get(offset, ring, tail, first);
-        src.get(offset + first, ring, 0, n - first);
-        count += n;
+        int n = ring.put(src, offset, length);
         if (n > 0) {
             notifyAll();
         }
@@ -42,10 +36,7 @@ final class TerminalInput extends InputStream {
         if (!awaitBytes()) {
             return -1;
         }
-        int b = ring[head] & 0xFF;
-        head = (head + 1) % ring.length;
-        count--;
-        return b;
+        return ring.take();
     }
 
     @Override
@@ -57,18 +48,22 @@ final class TerminalInput extends InputStream {
         if (!awaitBytes()) {
             return -1;
         }
-        int n = Math.min(len, count);
-        int first = Math.min(n, ring.length - head);
-        System.arraycopy(ring, head, b, off, first);
-        System.arraycopy(ring, 0, b, off + first, n - first);
-        head = (head + n) % ring.length;
-        count -= n;
-        return n;
+        return ring.take(b, off, len);
     }
 
     @Override
     public synchronized int available() {
-        return count;
+        return ring.size();
+    }
+
+    /** Gives the ring's storage back if no keystroke waits; the next one takes a small one again. */
+    synchronized void release() {
+        ring.release();
+    }
+
+    /** Bytes of storage held now, for tests and measurements. */
+    synchronized int storageBytes() {
+        return ring.storageBytes();
     }
 
     @Override
@@ -78,7 +73,7 @@ final class TerminalInput extends InputStream {
     }
 
     private boolean awaitBytes() throws InterruptedIOException {
-        while (count == 0 && !closed) {
+        while (ring.size() == 0 && !closed) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -86,6 +81,6 @@ final class TerminalInput extends InputStream {
                 throw new InterruptedIOException("terminal input wait interrupted");
             }
         }
-        return count > 0;
+        return ring.size() > 0;
     }
 }

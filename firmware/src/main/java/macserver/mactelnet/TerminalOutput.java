@@ -8,20 +8,20 @@ import java.nio.ByteBuffer;
 /**
  * The terminal's output on its way to the client: a bounded ring. The terminal thread writes and
  * waits while it is full (so a client that reads slowly slows the CLI down, and memory stays
- * bounded); the session drains it one DATA at a time. Writes after {@link #close} fail, which ends
- * the terminal.
+ * bounded). The session sends from the ring one DATA at a time and leaves the bytes there until
+ * the client acknowledges them ({@link #peek}, then {@link #consume}), so a resend reads them
+ * again and the session keeps no copy of its own. Writes after {@link #close} fail, which ends
+ * the terminal. The ring holds storage only while output is on its way ({@link #release}).
  */
 final class TerminalOutput extends OutputStream {
 
-    private final byte[] ring;
+    private final ByteRing ring;
     private final Runnable onBytes;
-    private int head;
-    private int count;
     private boolean closed;
 
     /** {@code onBytes} runs on the writing thread after each write, without this object's lock. */
     TerminalOutput(int capacity, Runnable onBytes) {
-        this.ring = new byte[capacity];
+        this.ring = new ByteRing(capacity);
         this.onBytes = onBytes;
     }
 
@@ -33,10 +33,11 @@ final class TerminalOutput extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
+        ByteBuffer src = ByteBuffer.wrap(b);
         while (len > 0) {
             int n;
             synchronized (this) {
-                while (count == ring.length && !closed) {
+                while (ring.room() == 0 && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -47,12 +48,7 @@ final class TerminalOutput extends OutputStream {
                 if (closed) {
                     throw new IOException("MAC-Telnet session closed");
                 }
-                n = Math.min(len, ring.length - count);
-                int tail = (head + count) % ring.length;
-                int first = Math.min(n, ring.length - tail);
-                System.arraycopy(b, off, ring, tail, first);
-                System.arraycopy(b, off + first, ring, 0, n - first);
-                count += n;
+                n = ring.put(src, off, len);
             }
             off += n;
             len -= n;
@@ -60,22 +56,31 @@ final class TerminalOutput extends OutputStream {
         }
     }
 
-    /** Moves up to {@code max} bytes into {@code out} (at its position); returns how many. */
-    synchronized int drain(ByteBuffer out, int max) {
-        int n = Math.min(max, Math.min(count, out.remaining()));
-        int first = Math.min(n, ring.length - head);
-        out.put(ring, head, first);
-        out.put(ring, 0, n - first);
-        head = (head + n) % ring.length;
-        count -= n;
+    /** Copies up to {@code max} of the oldest bytes into {@code out} (at its position), keeping them; returns how many. */
+    synchronized int peek(ByteBuffer out, int max) {
+        return ring.peek(out, max);
+    }
+
+    /** The client has the {@code n} oldest bytes: drops them and lets a waiting writer go on. */
+    synchronized void consume(int n) {
+        ring.skip(n);
         if (n > 0) {
             notifyAll();
         }
-        return n;
     }
 
     synchronized boolean isEmpty() {
-        return count == 0;
+        return ring.size() == 0;
+    }
+
+    /** Gives the ring's storage back if nothing is waiting to go or be acknowledged. */
+    synchronized void release() {
+        ring.release();
+    }
+
+    /** Bytes of storage held now, for tests and measurements. */
+    synchronized int storageBytes() {
+        return ring.storageBytes();
     }
 
     @Override

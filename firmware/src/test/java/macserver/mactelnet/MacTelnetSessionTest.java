@@ -119,6 +119,27 @@ class MacTelnetSessionTest {
     }
 
     @Test
+    void aQuietSessionGivesItsTerminalBuffersBackAndTakesThemAgainWhenUsed() throws Exception {
+        ClientSim c = f.loggedIn("admin", "secret");
+        assertEquals(ByteRing.MIN_STORAGE, f.server.terminalBufferBytes(),
+                "the greeting takes the smallest output ring, no input ring yet");
+        c.data(ascii("big 3000\r"));
+        c.readUntil("x".repeat(3000), 82);
+        int held = f.server.terminalBufferBytes();
+        assertTrue(held >= 3000 && held <= MacServerConfig.DEFAULTS.inputBufferBytes()
+                + MacServerConfig.DEFAULTS.outputBufferBytes(), "grew to fit, within the limits: " + held);
+        f.clock.advance(MacTelnetSession.RELEASE_AFTER_MILLIS - 1);
+        f.server.runTimers();
+        assertEquals(held, f.server.terminalBufferBytes(), "kept while the session is in use");
+        f.clock.advance(1);
+        f.server.runTimers();
+        assertEquals(0, f.server.terminalBufferBytes());
+        c.data(ascii("print\r"));
+        assertTrue(c.readUntil("did <print>", 82).contains("did <print>"));
+        assertEquals(List.of("big 3000", "print"), f.host.terminals.get(0).lines);
+    }
+
+    @Test
     void keepaliveAckIsEchoedAndKeepsTheSessionOpen() throws Exception {
         ClientSim c = f.loggedIn("admin", "secret");
         c.fresh();

@@ -19,7 +19,10 @@ import macserver.store.StoreOptions;
 /**
  * The configuration model at ISP scale: heap bytes per binding with 1,000,000 bindings, the
  * time to mount them from flash, and a MAC lookup against the same lookup at 1,000 bindings
- * (the baseline, measured in the same run). Run with {@code make bench}.
+ * (the baseline, measured in the same run): the id under the model's lock ({@code idOfMac}, the
+ * control path) and the data path's lock-free answer ({@code lookup}, what every frame's policy
+ * decision asks). BindingLookupBenchmark sets these against what the memory allows. Run with
+ * {@code make bench}.
  */
 public final class BindingScaleBenchmark {
     private static final int MILLION = 1_000_000;
@@ -61,6 +64,7 @@ public final class BindingScaleBenchmark {
             long perBinding = (heapWith - heapBefore) / count;
             BindingTable table = (BindingTable) model.table(model.schema().menu("ip mac-server binding"));
             double lookupBig = lookupNanos(table, count);
+            double dataPathBig = dataPathNanos(table, count);
 
             ConfigModel small = newModel();
             FactoryDefaults.apply(small);
@@ -74,6 +78,7 @@ public final class BindingScaleBenchmark {
                 return null;
             });
             double lookupSmall = lookupNanos((BindingTable) small.table(sb), 1000);
+            double dataPathSmall = dataPathNanos((BindingTable) small.table(sb), 1000);
 
             model = null;
             long mountNanos;
@@ -95,6 +100,10 @@ public final class BindingScaleBenchmark {
             System.out.printf("| MAC lookup, %d bindings | %.1f ns |%n", count, lookupBig);
             System.out.printf("| MAC lookup, 1,000 bindings (baseline) | %.1f ns |%n", lookupSmall);
             System.out.printf("| lookup ratio big/baseline | %.2f |%n", lookupBig / lookupSmall);
+            System.out.printf("| data path lookup (seqlock, id + server + flags), %d bindings | %.1f ns |%n", count,
+                    dataPathBig);
+            System.out.printf("| data path lookup, 1,000 bindings (baseline) | %.1f ns |%n", dataPathSmall);
+            System.out.printf("| data path lookup ratio big/baseline | %.2f |%n", dataPathBig / dataPathSmall);
         } finally {
             Files.deleteIfExists(image);
             Files.deleteIfExists(dir);
@@ -124,6 +133,26 @@ public final class BindingScaleBenchmark {
             }
         }
         return 0;
+    }
+
+    /**
+     * The same random members through the data path's {@code lookup}, timed over the second half
+     * (the first warms the JIT up). A loop of its own, so that neither call's profile slows the other.
+     */
+    private static double dataPathNanos(BindingTable table, int count) {
+        int rounds = 20_000_000;
+        long seed = 12345;
+        long sink = 0;
+        long start = 0;
+        for (int i = -rounds; i < rounds; i++) {
+            if (i == 0) {
+                start = System.nanoTime();
+            }
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            sink += table.lookup(0x020000000000L | ((seed >>> 33) % count));
+        }
+        double nanos = (System.nanoTime() - start) / (double) rounds;
+        return sink == 42 ? nanos + 1e-9 : nanos;
     }
 
     private static long usedHeap() throws InterruptedException {

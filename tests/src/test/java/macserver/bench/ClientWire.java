@@ -3,6 +3,8 @@ package macserver.bench;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -17,7 +19,9 @@ import macserver.mactelnet.MtPacketType;
  * The data path as the benchmark's clients see it, without sockets: one interface, and what the
  * server sends is decoded on the spot. Packets to the one client that is logging in are kept for
  * it; packets to every other client (keepalive echoes, resends, ENDs) are only counted, so a
- * thousand idle sessions cost the benchmark nothing on the heap it measures.
+ * thousand idle sessions cost the benchmark nothing on the heap it measures. A DATA to another
+ * client goes to the {@link #acknowledgeOthers} callback on a thread of its own, as a real client
+ * acknowledges terminal output (never on the sending thread: that one holds the server's lock).
  */
 final class ClientWire implements FrameSender {
 
@@ -36,6 +40,21 @@ final class ClientWire implements FrameSender {
     private final AtomicLong toOthers = new AtomicLong();
     private final AtomicLong ends = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
+    private volatile DataSeen othersData;
+    private ExecutorService acker;
+
+    /** What a client does with a server DATA: acknowledge everything up to {@code end}. */
+    interface DataSeen {
+        void seen(long clientMac, int end);
+    }
+
+    /** From now on each DATA to a client that is not listening is handed to {@code callback}. */
+    synchronized void acknowledgeOthers(DataSeen callback) {
+        if (acker == null) {
+            acker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("bench-acker").factory());
+        }
+        othersData = callback;
+    }
 
     ClientWire(int ifIndex, long serverMac) {
         this.ifIndex = ifIndex;
@@ -121,6 +140,12 @@ final class ClientWire implements FrameSender {
             }
         }
         toOthers.incrementAndGet();
+        DataSeen callback = othersData;
+        if (callback != null && h.type == MtPacketType.DATA) {
+            long mac = h.receiverMac;
+            int end = h.counter + h.payloadLength;
+            acker.execute(() -> callback.seen(mac, end));
+        }
     }
 
     @Override

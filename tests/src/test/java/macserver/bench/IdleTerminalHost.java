@@ -9,6 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import macserver.auth.EcSrp5Verifier;
+import macserver.auth.LoginService;
+import macserver.auth.UserLoginService;
+import macserver.cli.CliSessions;
+import macserver.cli.ModelCliSessions;
+import macserver.cli.Plane;
+import macserver.config.ConfigModel;
+import macserver.config.menus.FactoryDefaults;
+import macserver.config.menus.LiveStatus;
+import macserver.config.menus.StandardSchema;
+import macserver.console.TerminalSession;
 import macserver.console.TerminalSettings;
 import macserver.mactelnet.LoginMaterial;
 import macserver.mactelnet.MacServerHost;
@@ -21,7 +31,9 @@ import macserver.mactelnet.OpenSession;
 /**
  * A host for measuring the MAC server alone: one user, every MAC admitted to server 0, no idle
  * timeout, no MNDP, and terminals that print nothing and wait for input until the session ends
- * (so a session costs what the protocol layer and a parked terminal thread cost, not a CLI).
+ * (so a session costs what the protocol layer and a parked terminal thread cost, not a CLI); or,
+ * made with {@link #withCli}, the firmware's own CLI terminal (JLine line editor, banner and
+ * prompt) on a factory-default configuration, as a MAC-Telnet user gets it.
  */
 final class IdleTerminalHost implements MacServerHost {
 
@@ -31,11 +43,22 @@ final class IdleTerminalHost implements MacServerHost {
     private final Set<OpenSession> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger runningTerminals = new AtomicInteger();
     private final AtomicLong failedLogins = new AtomicLong();
+    private CliSessions cli;
+    private LoginService cliLogins;
 
     IdleTerminalHost(String user, char[] password, int maxSessions, SecureRandom random) {
         this.user = user;
         this.material = new LoginMaterial(EcSrp5Verifier.create(user, password, random), null, true);
         this.maxSessions = maxSessions;
+    }
+
+    /** Terminals are the firmware's CLI from now on. */
+    IdleTerminalHost withCli() throws macserver.config.ConfigException {
+        ConfigModel model = new ConfigModel(StandardSchema.create(new LiveStatus()), () -> System.currentTimeMillis() / 1000);
+        FactoryDefaults.apply(model);
+        cli = new ModelCliSessions(model, "bench");
+        cliLogins = new UserLoginService(model);
+        return this;
     }
 
     /** Sessions logged in and not yet reported closed. */
@@ -109,7 +132,8 @@ final class IdleTerminalHost implements MacServerHost {
 
     @Override
     public MacTerminal openTerminal(String name, TerminalSettings terminal) {
-        return new IdleTerminal();
+        return new CountedTerminal(cli == null ? null : MacTerminal.of(new TerminalSession(
+                TerminalSession.Config.loggedIn(name, Plane.MAC_TELNET, terminal), cli, cliLogins)));
     }
 
     @Override
@@ -132,15 +156,27 @@ final class IdleTerminalHost implements MacServerHost {
         // No MNDP in this benchmark.
     }
 
-    /** Reads and drops keystrokes until the input ends, as a CLI waiting at its prompt. */
-    private final class IdleTerminal implements MacTerminal {
+    /**
+     * Counted while it runs: the CLI given, or with none, one that reads and drops keystrokes
+     * until the input ends, as a CLI waiting at its prompt.
+     */
+    private final class CountedTerminal implements MacTerminal {
+        private final MacTerminal cliTerminal;
         private volatile InputStream input;
 
+        CountedTerminal(MacTerminal cliTerminal) {
+            this.cliTerminal = cliTerminal;
+        }
+
         @Override
-        public void run(InputStream in, OutputStream out) throws IOException {
+        public void run(InputStream in, OutputStream out) throws IOException, InterruptedException {
             input = in;
             runningTerminals.incrementAndGet();
             try {
+                if (cliTerminal != null) {
+                    cliTerminal.run(in, out);
+                    return;
+                }
                 while (in.read() >= 0) {
                     // Idle: nothing is typed in this benchmark.
                 }
@@ -151,11 +187,16 @@ final class IdleTerminalHost implements MacServerHost {
 
         @Override
         public void resize(int columns, int rows) {
-            // Prints nothing, so the size does not matter.
+            if (cliTerminal != null) {
+                cliTerminal.resize(columns, rows);
+            }
         }
 
         @Override
         public void close() {
+            if (cliTerminal != null) {
+                cliTerminal.close();
+            }
             InputStream in = input;
             if (in != null) {
                 try {

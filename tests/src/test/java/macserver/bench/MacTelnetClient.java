@@ -39,7 +39,7 @@ final class MacTelnetClient {
     private final int port;
     private int sendCounter;
     /** The counter of the server's last DATA acknowledged: what a keepalive carries. */
-    private int received;
+    private volatile int received;
 
     MacTelnetClient(MacServer server, ClientWire wire, int ifIndex, long serverMac, long mac, int key, int port) {
         this.server = server;
@@ -85,8 +85,9 @@ final class MacTelnetClient {
             inServer += deliver(MtPacketType.ACK, endAuth.end(), new byte[0]);
             received = endAuth.end();
             // A failed login sends its message right after END_AUTH is acknowledged; a good one
-            // stays quiet (the terminal prints nothing).
+            // stays quiet, or starts the terminal's output (a CLI's banner).
             if (wire.poll(p -> p.type() == MtPacketType.DATA && p.counter() == endAuth.end()
+                    && new String(p.payload(), StandardCharsets.US_ASCII).startsWith("Login failed")
                     || p.type() == MtPacketType.END) != null) {
                 throw new IllegalStateException("login refused for " + Mac48.format(mac));
             }
@@ -99,6 +100,12 @@ final class MacTelnetClient {
     /** What the 0.x client sends every ten seconds while idle: an ACK of the last DATA it took. */
     void keepalive() {
         deliver(MtPacketType.ACK, received, new byte[0]);
+    }
+
+    /** Takes the server's output up to {@code end}: an ACK for it (any thread). */
+    void acknowledge(int end) {
+        received = end;
+        deliver(MtPacketType.ACK, end, new byte[0]);
     }
 
     /** Ends the session as a client that quits: END at its send counter. */

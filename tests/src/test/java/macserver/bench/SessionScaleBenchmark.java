@@ -19,7 +19,11 @@ import macserver.mactelnet.RateLimit;
  * second on one thread (the server's share, and with the client's math on the same thread)
  * against the EC-SRP5 math alone (the baseline, measured in the same run); then, with 1,000
  * logged-in idle sessions, the heap per session and the threads; then every session ends as its
- * client quits. Run with {@code make bench}; an argument sets the number of sessions.
+ * client quits. The heap is measured right after the logins and again once the sessions have
+ * been quiet long enough to give their terminal buffers back. Then the same with the firmware's
+ * CLI as the terminal (JLine, banner, prompt) instead of one that prints nothing. Run with
+ * {@code make bench}; arguments: the number of sessions, and {@code idle} or {@code cli} for one
+ * kind only.
  */
 public final class SessionScaleBenchmark {
 
@@ -33,6 +37,8 @@ public final class SessionScaleBenchmark {
     private static final long KEEPALIVE_NANOS = 5_000_000_000L;
     private static final long PHASE_LIMIT_NANOS = 300_000_000_000L;
     private static final long WAIT_LIMIT_MILLIS = 30_000;
+    /** Past the sessions' 5 s quiet time after which they give their terminal buffers back. */
+    private static final long QUIET_MILLIS = 6_500;
 
     private final int count;
     private final SecureRandom random = new SecureRandom();
@@ -42,9 +48,13 @@ public final class SessionScaleBenchmark {
     private final MacServer server;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    private SessionScaleBenchmark(int count) {
+    private final boolean withCli;
+
+    private SessionScaleBenchmark(int count, boolean withCli) throws Exception {
         this.count = count;
-        this.host = new IdleTerminalHost(USER, PASSWORD, count + 100, random);
+        this.withCli = withCli;
+        IdleTerminalHost h = new IdleTerminalHost(USER, PASSWORD, count + 100, random);
+        this.host = withCli ? h.withCli() : h;
         MacServerConfig d = MacServerConfig.DEFAULTS;
         // The defaults but room for everyone, and start limits that let one thread log in back to back.
         RateLimit open = new RateLimit(1_000_000, 1_000_000);
@@ -57,12 +67,16 @@ public final class SessionScaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        SessionScaleBenchmark bench = new SessionScaleBenchmark(args.length > 0 ? Integer.parseInt(args[0]) : 1_000);
-        bench.server.start(bench.wire);
-        try {
-            bench.run();
-        } finally {
-            bench.server.stop();
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        String kinds = args.length > 1 ? args[1] : "idle,cli";
+        for (String kind : kinds.split(",")) {
+            SessionScaleBenchmark bench = new SessionScaleBenchmark(count, kind.equals("cli"));
+            bench.server.start(bench.wire);
+            try {
+                bench.run();
+            } finally {
+                bench.server.stop();
+            }
         }
     }
 
@@ -97,6 +111,9 @@ public final class SessionScaleBenchmark {
         int sessionsHeld = server.sessionCount();
         int hostOpen = host.openSessions();
         int terminalsParked = host.runningTerminals();
+        Thread.sleep(QUIET_MILLIS);
+        keepalives(clients, logged);
+        long heapQuiet = usedHeap();
 
         long endsBefore = wire.ends();
         long closeStart = System.nanoTime();
@@ -118,13 +135,18 @@ public final class SessionScaleBenchmark {
         row("server's share, last " + tenth + " logins (table near full)", inServer, logged - tenth, logged, base);
         row("whole login, the client's math on the same thread", whole, 0, logged, base);
         System.out.println();
-        System.out.println("| " + logged + " logged-in idle sessions | value |");
+        System.out.println("| " + logged + " logged-in idle sessions, terminal: "
+                + (withCli ? "the firmware's CLI (JLine)" : "prints nothing") + " | value |");
         System.out.println("|---|---|");
         System.out.printf("| sessions held by the server | %d (host: %d open) |%n", sessionsHeld, hostOpen);
-        System.out.printf("| heap per session | %,d bytes |%n", (heapWith - heapBefore) / Math.max(1, logged));
-        System.out.printf("| of it, the terminal rings the config sizes (input + output) | %,d bytes |%n",
+        System.out.printf("| heap per session, right after the logins | %,d bytes |%n",
+                (heapWith - heapBefore) / Math.max(1, logged));
+        System.out.printf("| heap per session, after %.1f s quiet | %,d bytes |%n", QUIET_MILLIS / 1000.0,
+                (heapQuiet - heapBefore) / Math.max(1, logged));
+        System.out.printf("| limits of the terminal rings (input + output) | %,d bytes |%n",
                 config.inputBufferBytes() + config.outputBufferBytes());
-        System.out.printf("| heap for all sessions | %.1f MiB |%n", (heapWith - heapBefore) / 1048576.0);
+        System.out.printf("| heap for all sessions, after the quiet time | %.1f MiB |%n",
+                (heapQuiet - heapBefore) / 1048576.0);
         System.out.printf("| platform threads, before / with the sessions | %d / %d |%n", threadsBefore, threadsWith);
         System.out.printf("| terminal threads (virtual) parked | %d |%n", terminalsParked);
         System.out.printf("| all ended by their clients | %s in %.0f ms (%d END answers, %d sessions left) |%n",
@@ -179,6 +201,13 @@ public final class SessionScaleBenchmark {
             out[i] = new MacTelnetClient(server, wire, IF_INDEX, SERVER_MAC, firstMac + i, i & 0xFFFF,
                     40_000 + i % 20_000);
         }
+        // The CLI prints a banner and a prompt to each session, which its client acknowledges.
+        wire.acknowledgeOthers((mac, end) -> {
+            long i = mac - firstMac;
+            if (i >= 0 && i < n) {
+                out[(int) i].acknowledge(end);
+            }
+        });
         return out;
     }
 

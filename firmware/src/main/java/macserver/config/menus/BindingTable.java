@@ -13,7 +13,9 @@ import macserver.config.Property;
  * The bindings of {@code /ip mac-server binding}, kept column by column in primitive arrays
  * indexed by item id, so that a million bindings take tens of megabytes, not hundreds, and the
  * data path can ask "which server, allowed or denied?" for a MAC without allocating anything.
- * Rows are made on demand for the generic menu code.
+ * Rows are made on demand for the generic menu code. The server and flags live in the MAC
+ * index's value beside the id, not in columns: the data path's answer then comes from the one
+ * cache line that holds the MAC's slot.
  */
 public final class BindingTable implements ItemTable {
     // Stored property order of the binding menu (see MacServerMenus).
@@ -25,8 +27,6 @@ public final class BindingTable implements ItemTable {
     private final MacIndex byMac = new MacIndex();
     private final Map<Integer, String> comments = new HashMap<>();
     private long[] macs = new long[16];
-    private int[] servers = new int[16];
-    private byte[] flags = new byte[16];
     private int[] times = new int[16];
     private int[] timeouts = new int[16];
     private int[] expiries = new int[16];
@@ -52,8 +52,12 @@ public final class BindingTable implements ItemTable {
 
     /** The id of the binding for {@code mac}, or -1: O(1), allocation-free. Under the model's lock. */
     public int idOfMac(long mac) {
-        return byMac.get(mac);
+        long packed = byMac.get(mac);
+        return packed == MacIndex.MISSING ? -1 : (int) (packed >>> 32);
     }
+
+    /** The largest server id a binding can name: the index packs it into 24 bits. */
+    public static final int MAX_SERVER_ID = 0xFF_FFFF;
 
     /** Flag bits of {@link #lookup}. */
     public static final int DENIED = DENY, DISABLED_FLAG = OFF;
@@ -70,14 +74,9 @@ public final class BindingTable implements ItemTable {
                 Thread.onSpinWait();
                 continue;
             }
-            long result;
-            try {
-                int id = byMac.get(mac);
-                result = id < 0 ? -1 : ((long) id << 32) | ((long) (servers[id] & 0xFF_FFFF) << 8) | (flags[id] & 0xFF);
-            } catch (RuntimeException raced) {
-                // A writer replaced the arrays under us; the version check below sends us round again.
-                result = -1;
-            }
+            // The index holds exactly this answer, and a grow publishes a complete array, so
+            // unlike the columns it cannot throw when a writer races us.
+            long result = byMac.get(mac);
             // Keeps the reads above from drifting past the check, as StampedLock.validate does.
             java.lang.invoke.VarHandle.acquireFence();
             if (version == v) {
@@ -86,11 +85,16 @@ public final class BindingTable implements ItemTable {
         }
     }
 
-    public int server(int id) { return servers[id]; }
-    public boolean isDeny(int id) { return (flags[id] & DENY) != 0; }
-    public boolean isDisabled(int id) { return (flags[id] & OFF) != 0; }
+    public int server(int id) { return (int) (packed(id) >>> 8) & MAX_SERVER_ID; }
+    public boolean isDeny(int id) { return (packed(id) & DENY) != 0; }
+    public boolean isDisabled(int id) { return (packed(id) & OFF) != 0; }
     /** Failed logins allowed before lockout, or -1 to use the server's setting. */
     public int retry(int id) { return retries[id]; }
+
+    /** What the index holds for live binding {@code id}: {@code id << 32 | server << 8 | flags}. */
+    private long packed(int id) {
+        return byMac.get(macs[id]);
+    }
 
     private boolean live(int id) {
         return id > 0 && id <= highestId && macs[id] != 0;
@@ -101,22 +105,29 @@ public final class BindingTable implements ItemTable {
         if (!live(id)) {
             return null;
         }
+        long packed = packed(id);
+        int flags = (int) packed & 0xFF;
         Object[] row = new Object[10];
         row[MAC] = macs[id];
-        row[SERVER] = servers[id];
-        row[ACTION] = (flags[id] & DENY) != 0 ? "deny" : "allow";
-        row[DISABLED] = (flags[id] & OFF) != 0;
+        row[SERVER] = (int) (packed >>> 8) & MAX_SERVER_ID;
+        row[ACTION] = (flags & DENY) != 0 ? "deny" : "allow";
+        row[DISABLED] = (flags & OFF) != 0;
         row[COMMENT] = comments.get(id);
         row[TIMEOUT] = timeouts[id] < 0 ? null : (Long) (long) timeouts[id];
         row[RETRY] = retries[id] < 0 ? null : (Long) (long) retries[id];
         row[TIME] = Integer.toUnsignedLong(times[id]);
-        row[DYNAMIC] = (flags[id] & DYN) != 0;
+        row[DYNAMIC] = (flags & DYN) != 0;
         row[EXPIRES_AT] = expiries[id] == 0 ? null : (Long) Integer.toUnsignedLong(expiries[id]);
         return row;
     }
 
     @Override
     public void put(int id, Object[] row) {
+        int server = (Integer) row[SERVER];
+        if (server < 0 || server > MAX_SERVER_ID) {
+            // Checked before the seqlock opens, so a refused row changes nothing.
+            throw new IllegalArgumentException("binding server id " + server + " is outside 0.." + MAX_SERVER_ID);
+        }
         version++;
         try {
             write(id, row);
@@ -134,10 +145,9 @@ public final class BindingTable implements ItemTable {
         }
         long mac = (Long) row[MAC];
         macs[id] = mac;
-        byMac.put(mac, id);
-        servers[id] = (Integer) row[SERVER];
-        flags[id] = (byte) (("deny".equals(row[ACTION]) ? DENY : 0) | (Boolean.TRUE.equals(row[DISABLED]) ? OFF : 0)
-                | (Boolean.TRUE.equals(row[DYNAMIC]) ? DYN : 0));
+        int flags = ("deny".equals(row[ACTION]) ? DENY : 0) | (Boolean.TRUE.equals(row[DISABLED]) ? OFF : 0)
+                | (Boolean.TRUE.equals(row[DYNAMIC]) ? DYN : 0);
+        byMac.put(mac, (long) id << 32 | (long) (Integer) row[SERVER] << 8 | flags);
         if (row[COMMENT] == null) {
             comments.remove(id);
         } else {
@@ -190,7 +200,7 @@ public final class BindingTable implements ItemTable {
         if (p.index() != MAC) {
             throw new IllegalArgumentException(p + " is not indexed");
         }
-        return byMac.get((Long) value);
+        return idOfMac((Long) value);
     }
 
     @Override
@@ -246,8 +256,6 @@ public final class BindingTable implements ItemTable {
         byMac.clear();
         comments.clear();
         macs = new long[16];
-        servers = new int[16];
-        flags = new byte[16];
         times = new int[16];
         timeouts = new int[16];
         expiries = new int[16];
@@ -265,8 +273,6 @@ public final class BindingTable implements ItemTable {
         }
         int n = Math.max(id + 1, macs.length + (macs.length >> 1));
         macs = java.util.Arrays.copyOf(macs, n);
-        servers = java.util.Arrays.copyOf(servers, n);
-        flags = java.util.Arrays.copyOf(flags, n);
         times = java.util.Arrays.copyOf(times, n);
         timeouts = java.util.Arrays.copyOf(timeouts, n);
         expiries = java.util.Arrays.copyOf(expiries, n);
