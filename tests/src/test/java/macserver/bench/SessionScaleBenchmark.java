@@ -122,6 +122,8 @@ public final class SessionScaleBenchmark {
         System.out.println("|---|---|");
         System.out.printf("| sessions held by the server | %d (host: %d open) |%n", sessionsHeld, hostOpen);
         System.out.printf("| heap per session | %,d bytes |%n", (heapWith - heapBefore) / Math.max(1, logged));
+        Figures.record("session.heap-bytes", (heapWith - heapBefore) / (double) Math.max(1, logged));
+        Figures.record("session.count", logged);
         System.out.printf("| of it, the terminal rings the config sizes (input + output) | %,d bytes |%n",
                 config.inputBufferBytes() + config.outputBufferBytes());
         System.out.printf("| heap for all sessions | %.1f MiB |%n", (heapWith - heapBefore) / 1048576.0);

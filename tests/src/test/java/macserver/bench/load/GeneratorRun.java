@@ -19,11 +19,22 @@ final class GeneratorRun {
     }
 
     /**
-     * Runs scenario {@code scenario} against {@code server} with {@code options} (key=value) and
-     * returns its {@code result} lines by name; fails if it does not end within {@code limitSeconds}.
+     * Runs scenario {@code scenario} against {@code server} with {@code options} (key=value), once
+     * the server answers a MAC-Ping, and returns its {@code result} lines by name; fails if it does not end within {@code limitSeconds}.
      */
     static Map<String, String> run(Netns netns, BenchServer server, String scenario, int limitSeconds, String... options)
             throws IOException, InterruptedException {
+        if (!scenario.equals("ready")) {
+            Map<String, String> ready = launch(netns, server, "ready", 60, "seconds=45");
+            if (!"true".equals(ready.get("ready"))) {
+                throw new IllegalStateException(server.name() + " answered no MAC-Ping within 45 s before " + scenario);
+            }
+        }
+        return launch(netns, server, scenario, limitSeconds, options);
+    }
+
+    private static Map<String, String> launch(Netns netns, BenchServer server, String scenario, int limitSeconds,
+            String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC", "-cp", classPath(), LoadGenerator.class.getName(), netns.clientInterface(),
                 server.mac(), scenario, "user=" + server.user(), "password=" + server.password(), "prompt=" + server.prompt()));

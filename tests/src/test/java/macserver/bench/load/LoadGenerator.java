@@ -22,6 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * standard output. Scenarios:
  * <ul>
  * <li>{@code login count= gap-ms=}: logins one after another, each from a new MAC, ended after;
+ * <li>{@code ready seconds=}: a MAC-Ping every 200 ms until one is answered (mactelnetd 0.4.4
+ *     answers nothing for a while after sessions end, so each scenario starts when it answers);
  * <li>{@code ping count= gap-ms=}: MAC-Pings, replies and round-trip times;
  * <li>{@code hold count= rate= checkpoints= pid= jvm=}: sessions logged in at {@code rate} per
  *     second and kept alive; the server's memory at each checkpoint;
@@ -41,7 +43,12 @@ public final class LoadGenerator {
     private final String password;
     private final String prompt;
     private final AtomicLong nextMac;
-    private final AtomicInteger nextKey = new AtomicInteger(0x1000);
+    /**
+     * Session keys count up from a start that the MAC base picks (its third byte in the top four
+     * bits), so runs with different bases never reuse a key: mactelnetd 0.4.4 ignored the first
+     * starts of a run whose keys an earlier run had used.
+     */
+    private final AtomicInteger nextKey;
     /** The terminal output of the last failed login of each kind, for the log. */
     private final Map<LoadSession.Outcome, String> failures = new ConcurrentHashMap<>();
 
@@ -52,6 +59,7 @@ public final class LoadGenerator {
         this.password = options.getOrDefault("password", "bench");
         this.prompt = options.getOrDefault("prompt", "> ");
         this.nextMac = new AtomicLong(Long.parseLong(options.getOrDefault("mac-base", "024c00000000"), 16));
+        this.nextKey = new AtomicInteger((int) (nextMac.get() >>> 24 & 0xF) << 12);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,6 +77,7 @@ public final class LoadGenerator {
             LoadGenerator g = new LoadGenerator(wire, options);
             switch (args[2]) {
                 case "login" -> g.logins(g.integer("count", 50), g.integer("gap-ms", 50));
+                case "ready" -> g.ready(g.integer("seconds", 30));
                 case "ping" -> g.pings(g.integer("count", 50), g.integer("gap-ms", 20));
                 case "hold" -> g.hold(g.integer("count", 100), g.integer("rate", 20), g.options.getOrDefault("checkpoints", ""),
                         Long.parseLong(g.options.getOrDefault("pid", "0")), Boolean.parseBoolean(g.options.get("jvm")));
@@ -143,6 +152,19 @@ public final class LoadGenerator {
         if (!lastFailure.isEmpty()) {
             result("login-last-failure", lastFailure);
         }
+    }
+
+    private void ready(int seconds) throws InterruptedException {
+        CountDownLatch answered = new CountDownLatch(1);
+        wire.onPongs((type, counter, payload, nanos) -> answered.countDown());
+        long mac = nextMac.get();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        do {
+            wire.ping(mac, new byte[38]);
+        } while (!answered.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline);
+        result("ready", answered.getCount() == 0);
+        result("ready-ms", (System.nanoTime() - start) / 1e6);
     }
 
     private void pings(int count, int gapMillis) throws InterruptedException {
