@@ -109,7 +109,8 @@ public final class BenchReport {
                 num(inProcess / 1024, "KiB"), "16 KiB (goal)", ratio(inProcess, 16384), verdict(inProcess, inProcess < 16384, "< 16 KiB"));
         sideBySide("keystroke echo, p50, 100 busy sessions", "echo.p50-ms", "ms", "");
         sideBySide("keystroke echo, p99, 100 busy sessions", "echo.p99-ms", "ms", "");
-        sideBySide("  keystrokes measured / lost", "echo.keystrokes", "", "");
+        row("  keystrokes echoed (lost: no echo within 2 s)", echoed("firmware"), echoed("mactelnetd") + " (mactelnetd)",
+                ratio(v("firmware.echo.keystrokes"), v("mactelnetd.echo.keystrokes")), "");
         sideBySide("  busy sessions logged in (of 100)", "echo.sessions", "", "");
         double share = v("firmware.flood.legit-share");
         row("legitimate logins that succeed during a flood of spoofed SESSIONSTARTs at "
@@ -149,6 +150,10 @@ public final class BenchReport {
         row("start-up: process start to a ready console, with AOT cache", num(aot, "ms"), num(plain, "ms") + " (no AOT cache)",
                 ratio(aot, plain), "");
         return String.join("\n", rows) + "\n";
+    }
+
+    private String echoed(String server) {
+        return num(v(server + ".echo.keystrokes"), "") + " (" + num(v(server + ".echo.lost"), "") + " lost)";
     }
 
     String header(Path repo) {
