@@ -5,6 +5,8 @@
  *   reflector reflect <if>        receive every frame, swap the Ethernet addresses, send it
  *                                 back; when no frame has come for 2 s after the first one
  *                                 (or after 120 s in all) print "reflected <frames>" and exit
+ *   reflector count <if>          the same without sending back: the receive side alone, which
+ *                                 is all a MAC server does with a frame it drops
  *   reflector blast <if> <dst-mac> <allow-base> <deny-base> <macs> <seconds>
  *                                 send MAC-Ping frames to dst-mac as fast as one thread can,
  *                                 from <macs> MACs counting up from each base in turn; print
@@ -65,7 +67,7 @@ static void put_mac(unsigned char *p, unsigned long long mac) {
     }
 }
 
-static int reflect(const char *ifname) {
+static int reflect(const char *ifname, int send_back) {
     int fd = open_socket(ifname);
     unsigned char frame[2048], tmp[6];
     long long frames = 0;
@@ -84,10 +86,12 @@ static int reflect(const char *ifname) {
         if (from.sll_pkttype == PACKET_OUTGOING || n < 14) {
             continue;
         }
-        memcpy(tmp, frame, 6);
-        memcpy(frame, frame + 6, 6);
-        memcpy(frame + 6, tmp, 6);
-        send(fd, frame, (size_t) n, 0);
+        if (send_back) {
+            memcpy(tmp, frame, 6);
+            memcpy(frame, frame + 6, 6);
+            memcpy(frame + 6, tmp, 6);
+            send(fd, frame, (size_t) n, 0);
+        }
         frames++;
         last = t;
     }
@@ -154,12 +158,12 @@ static int blast(char **argv) {
 
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (argc == 3 && strcmp(argv[1], "reflect") == 0) {
-        return reflect(argv[2]);
+    if (argc == 3 && (strcmp(argv[1], "reflect") == 0 || strcmp(argv[1], "count") == 0)) {
+        return reflect(argv[2], strcmp(argv[1], "reflect") == 0);
     }
     if (argc == 8 && strcmp(argv[1], "blast") == 0) {
         return blast(argv);
     }
-    fprintf(stderr, "usage: reflector reflect <if> | reflector blast <if> <dst-mac> <allow-base> <deny-base> <macs> <seconds>\n");
+    fprintf(stderr, "usage: reflector reflect|count <if> | reflector blast <if> <dst-mac> <allow-base> <deny-base> <macs> <seconds>\n");
     return 2;
 }

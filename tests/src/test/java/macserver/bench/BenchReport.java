@@ -125,6 +125,10 @@ public final class BenchReport {
                 + num(v("firmware.datapath.offered-fps"), "/s") + ")", num(fps, "/s"),
                 num(refl, "/s") + " (C reflector; offered " + num(v("reflector.offered-fps"), "/s") + ")", ratio(fps, refl),
                 verdict(fps + refl, fps >= 0.8 * refl, "ratio >= 0.8"));
+        double receiver = v("receiver.fps");
+        row("  the same against the C program receiving only (no send back: the stricter baseline)", num(fps, "/s"),
+                num(receiver, "/s") + " (offered " + num(v("receiver.offered-fps"), "/s") + ")", ratio(fps, receiver),
+                verdict(fps + receiver, fps >= 0.8 * receiver, "ratio >= 0.8"));
         double big = v("binding.lookup-ns.big");
         double small = v("binding.lookup-ns.1k");
         row("binding lookup at " + num(v("binding.count.big"), "") + " bindings", num(big, "ns"), num(small, "ns") + " (1,000 bindings)",

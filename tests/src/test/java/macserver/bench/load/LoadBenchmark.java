@@ -101,13 +101,17 @@ public final class LoadBenchmark {
     }
 
     private void reflector(Netns netns, RawBaseline raw) throws Exception {
-        System.out.println("LoadBenchmark: C reflector, " + BLAST_SECONDS + " s of MAC-Pings from the C blaster");
-        Process reflector = raw.startReflector(netns);
-        Thread.sleep(300);
-        double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
-        long reflected = RawBaseline.reflected(reflector);
-        record("reflector.offered-fps", blast[0] / blast[2]);
-        record("reflector.fps", reflected / blast[2]);
+        System.out.println("LoadBenchmark: C reflector, then the same receiving only, " + BLAST_SECONDS
+                + " s of MAC-Pings from the C blaster each");
+        for (boolean sendBack : new boolean[] {true, false}) {
+            Process reflector = raw.startReflector(netns, sendBack);
+            Thread.sleep(300);
+            double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
+            long frames = RawBaseline.reflected(reflector);
+            String name = sendBack ? "reflector" : "receiver";
+            record(name + ".offered-fps", blast[0] / blast[2]);
+            record(name + ".fps", frames / blast[2]);
+        }
     }
 
     private void decisions(Netns netns, FirmwareServer fw, RawBaseline raw) throws Exception {

@@ -42,9 +42,12 @@ final class RawBaseline {
         return new RawBaseline(binary);
     }
 
-    /** Starts the reflector in the router namespace; {@link #reflected} waits for its count. */
-    Process startReflector(Netns netns) throws IOException {
-        return new ProcessBuilder(netns.inRouter(binary.toString(), "reflect", netns.routerInterface()))
+    /**
+     * Starts the reflector in the router namespace, sending every frame back or ({@code sendBack}
+     * false) only receiving it; {@link #reflected} waits for its count.
+     */
+    Process startReflector(Netns netns, boolean sendBack) throws IOException {
+        return new ProcessBuilder(netns.inRouter(binary.toString(), sendBack ? "reflect" : "count", netns.routerInterface()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
