@@ -157,7 +157,9 @@ public final class BenchReport {
     }
 
     private String echoed(String server) {
-        return num(v(server + ".echo.keystrokes"), "") + " (" + num(v(server + ".echo.lost"), "") + " lost)";
+        double lost = v(server + ".echo.lost");
+        return num(v(server + ".echo.keystrokes"), "") + " (" + (Double.isNaN(lost) ? "n/a" : String.format(Locale.ROOT, "%.0f", lost))
+                + " lost)";
     }
 
     String header(Path repo) {
