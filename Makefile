@@ -20,7 +20,7 @@ help:
 	@echo "make build                 compile and package the firmware (firmware/target/macserver.jar)"
 	@echo "make run                   run it here, console on this terminal (as root: in lab namespaces)"
 	@echo "make test                  install test tools (as root on Debian), run unit and system tests"
-	@echo "make bench                 run the benchmark mains"
+	@echo "make bench                 run the benchmarks (as root also side by side with mactelnetd); table in bench/results/"
 	@echo "make image BOARD=<board>   build a firmware image for a board in board/ (not yet implemented)"
 	@echo "make boot-test BOARD=<b>   boot that image under qemu (not yet implemented)"
 	@echo "make clean                 remove build output (keeps var/flash.img, the saved configuration)"
@@ -43,7 +43,10 @@ test:
 	@tests/install-peers.sh
 	@$(WITH_JDK) mvn -B verify
 
+# As root, first the tools the side-by-side load runs need: gcc for the C reflector, mactelnetd
+# 0.4.4 as the baseline server, wrk and nft for the REST and nft benchmarks.
 bench: build
+	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh gcc iproute2 mactelnet-server wrk nftables; fi
 	@$(WITH_JDK) tests/run-benchmarks.sh
 
 image boot-test:

@@ -71,12 +71,14 @@ public final class BindingScaleBenchmark {
             Menu sb = small.schema().menu("ip mac-server binding");
             Menu ss = small.schema().menu("ip mac-server");
             int s = small.write(Origin.SYSTEM, tx -> tx.add(ss, Map.of(ss.property("name"), "isp")));
+            long heapSmallBefore = usedHeap();
             small.write(Origin.SYSTEM, tx -> {
                 for (int i = 0; i < 1000; i++) {
                     tx.add(sb, Map.of(sb.property("mac-address"), 0x020000000000L | i, sb.property("server"), s));
                 }
                 return null;
             });
+            long perBindingSmall = (usedHeap() - heapSmallBefore) / 1000;
             double lookupSmall = lookupNanos((BindingTable) small.table(sb), 1000);
             double dataPathSmall = dataPathNanos((BindingTable) small.table(sb), 1000);
 
@@ -104,6 +106,16 @@ public final class BindingScaleBenchmark {
                     dataPathBig);
             System.out.printf("| data path lookup, 1,000 bindings (baseline) | %.1f ns |%n", dataPathSmall);
             System.out.printf("| data path lookup ratio big/baseline | %.2f |%n", dataPathBig / dataPathSmall);
+            System.out.printf("| heap per binding, 1,000 bindings | %d bytes |%n", perBindingSmall);
+            Figures.record("binding.heap-bytes.big", perBinding);
+            Figures.record("binding.heap-bytes.1k", perBindingSmall);
+            Figures.record("binding.count.big", count);
+            Figures.record("binding.lookup-ns.big", lookupBig);
+            Figures.record("binding.lookup-ns.1k", lookupSmall);
+            Figures.record("binding.datapath-lookup-ns.big", dataPathBig);
+            Figures.record("binding.datapath-lookup-ns.1k", dataPathSmall);
+            Figures.record("binding.adds-per-s.big", count / (addNanos / 1e9));
+            Figures.record("binding.mount-ms.big", mountNanos / 1e6);
         } finally {
             Files.deleteIfExists(image);
             Files.deleteIfExists(dir);

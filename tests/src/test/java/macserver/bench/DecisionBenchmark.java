@@ -25,6 +25,10 @@ public final class DecisionBenchmark {
         System.out.println("| decisions per second, one core | 1,000 bindings | 1,000,000 bindings | ratio |");
         System.out.println("|---|---|---|---|");
         System.out.printf("| allow (bound MAC) | %,.0f | %,.0f | %.2f |%n", small[0], big[0], big[0] / small[0]);
+        Figures.record("decision.allow-per-s.1k", small[0]);
+        Figures.record("decision.allow-per-s.1m", big[0]);
+        Figures.record("decision.drop-per-s.1k", small[1]);
+        Figures.record("decision.drop-per-s.1m", big[1]);
         System.out.printf("| drop (deny binding) | %,.0f | %,.0f | %.2f |%n", small[1], big[1], big[1] / small[1]);
         System.out.printf("| unbound MAC via default | %,.0f | %,.0f | %.2f |%n", small[2], big[2], big[2] / small[2]);
     }

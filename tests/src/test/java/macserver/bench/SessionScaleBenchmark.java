@@ -143,6 +143,9 @@ public final class SessionScaleBenchmark {
                 (heapWith - heapBefore) / Math.max(1, logged));
         System.out.printf("| heap per session, after %.1f s quiet | %,d bytes |%n", QUIET_MILLIS / 1000.0,
                 (heapQuiet - heapBefore) / Math.max(1, logged));
+        String mode = withCli ? ".cli" : "";
+        Figures.record("session.heap-bytes" + mode, (heapWith - heapBefore) / (double) Math.max(1, logged));
+        Figures.record("session.count" + mode, logged);
         System.out.printf("| limits of the terminal rings (input + output) | %,d bytes |%n",
                 config.inputBufferBytes() + config.outputBufferBytes());
         System.out.printf("| heap for all sessions, after the quiet time | %.1f MiB |%n",

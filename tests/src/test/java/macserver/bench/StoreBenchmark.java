@@ -117,6 +117,8 @@ public final class StoreBenchmark {
         baseline(dir.resolve("baseline.bin"), geometry); // warm-up: JIT and page cache
         double rawPages = baseline(dir.resolve("baseline.bin"), geometry);
         row("baseline: raw page programs/s (2 KiB, 1 thread)", fmt(rawPages), "same FileFlash, no store");
+        Figures.record("store.raw-pages-per-s", rawPages);
+        Figures.record("store.records", records);
 
         try (FileFlash flash = FileFlash.open(file, geometry)) {
             Owner owner = new Owner();
@@ -135,6 +137,7 @@ public final class StoreBenchmark {
             store.close();
 
             store = mountAndReport("mount after bulk load (log only)", flash, options, records);
+            Figures.record("store.mount-ms.log", lastMountMillis);
             owner = lastOwner;
             Random rng = new Random(1);
             int singles = 20_000;
@@ -144,9 +147,11 @@ public final class StoreBenchmark {
                 store.awaitDurable(owner.append(store, List.of(StoreRecord.put(key(i), value(i, 1)))));
             }
             double one = singles / ((System.nanoTime() - t0) / 1e9);
+            Figures.record("store.durable-adds-per-s.1", one);
             row("durable single-record adds/s, 1 writer", fmt(one), String.format(Locale.ROOT, "%.2f x raw page rate", one / rawPages));
 
             double sixteen = concurrent(store, owner, records, 16, 20_000);
+            Figures.record("store.durable-adds-per-s.16", sixteen);
             row("durable single-record adds/s, 16 writers", fmt(sixteen),
                     String.format(Locale.ROOT, "%.2f x raw page rate; goal >= 50,000", sixteen / rawPages));
 
@@ -184,6 +189,7 @@ public final class StoreBenchmark {
             store.close();
 
             mountAndReport("mount after rewrites (checkpoint + log)", flash, options, records).close();
+            Figures.record("store.mount-ms.checkpoint", lastMountMillis);
             long[] seen = new long[1];
             long t1 = System.nanoTime();
             LogStore.mount(flash, options, new RecordSink() {
@@ -205,12 +211,14 @@ public final class StoreBenchmark {
     }
 
     private Owner lastOwner;
+    private double lastMountMillis;
 
     private LogStore mountAndReport(String figure, FileFlash flash, StoreOptions options, int records) throws IOException {
         Owner owner = new Owner();
         long t0 = System.nanoTime();
         LogStore store = LogStore.mount(flash, options, owner);
         double ms = (System.nanoTime() - t0) / 1e6;
+        lastMountMillis = ms;
         if (owner.state.size() != records) {
             throw new IllegalStateException("mount found " + owner.state.size() + " records, expected " + records);
         }

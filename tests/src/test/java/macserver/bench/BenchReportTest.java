@@ -1,0 +1,28 @@
+package macserver.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+    private static String line(String table, String start) {
+        return table.lines().filter(l -> l.startsWith("| " + start)).findFirst().orElseThrow(() -> new AssertionError(start + " in\n" + table));
+    }
+
+    @Test
+    void goalsAreMarkedMetOrNotFromTheFigures() {
+        String table = BenchReport.tableOf(Map.of(
+                "firmware.login.p99-ms", 10.0, "mactelnetd.login.p99-ms", 30.0,
+                "firmware.datapath.fps", 70_000.0, "reflector.fps", 100_000.0,
+                "binding.lookup-ns.big", 30.0, "binding.lookup-ns.1k", 25.0,
+                "firmware.flood.legit-share", 0.96, "firmware.hold.heap-per-session", 9000.0));
+        assertTrue(line(table, "MAC-Telnet MD5 login, p99").endsWith("| 0.33 | ratio <= 0.5: **met** |"), table);
+        assertTrue(line(table, "frames/s the data path decides").contains("| 0.70 | ratio >= 0.8: **not met** |"), table);
+        assertTrue(line(table, "binding lookup").contains("| 1.20 | ratio <= 1.5: **met** |"), table);
+        assertTrue(line(table, "legitimate logins").contains("100 %: **not met**"), table);
+        assertTrue(line(table, "heap per idle logged-in session").contains("< 16 KiB: **met**"), table);
+        assertTrue(line(table, "store mount").contains("not measured"), table);
+    }
+}

@@ -1,0 +1,224 @@
+package macserver.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import macserver.bench.Figures;
+import macserver.system.peers.Netns;
+
+/**
+ * Issue 9's side-by-side run: the load generator against this firmware and against mactelnetd
+ * 0.4.4 in the same namespace layout (logins, MAC-Pings, busy sessions, held sessions and their
+ * memory, a flood of spoofed session starts), the data path's decisions per second against the
+ * C reflector, and start-up time with and without an AOT cache. Needs root; records its
+ * figures for the summary table ({@link Figures}). Run by {@code make bench}.
+ *
+ * <p>Arguments: [sessions to hold (1000)] [busy sessions (100)] [flood frames/s (50000)]
+ * [parts to run (reflector,firmware,mactelnetd,startup)].
+ */
+public final class LoadBenchmark {
+    static final long PING_MACS = 0x024c_0100_0000L;
+    static final long LOGIN_MACS = 0x024c_0200_0000L;
+    static final long ECHO_MACS = 0x024c_0300_0000L;
+    static final long HOLD_MACS = 0x024c_0400_0000L;
+    static final long FLOOD_MACS = 0x024c_0500_0000L;
+    static final long ALLOW_MACS = 0x024c_0a00_0000L;
+    static final long DENY_MACS = 0x024c_0b00_0000L;
+    private static final int LOGINS = 100;
+    private static final int FLOOD_SECONDS = 10;
+    private static final int FLOOD_LEGIT = 25;
+    private static final int BLAST_SECONDS = 5;
+    private static final int BLAST_MACS = 64;
+
+    private final int held;
+    private final int busy;
+    private final int floodRate;
+
+    private LoadBenchmark(int held, int busy, int floodRate) {
+        this.held = held;
+        this.busy = busy;
+        this.floodRate = floodRate;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!isRoot()) {
+            System.out.println("LoadBenchmark: skipped, it needs root (network namespaces and raw sockets): sudo make bench");
+            return;
+        }
+        LoadBenchmark bench = new LoadBenchmark(args.length > 0 ? Integer.parseInt(args[0]) : 1000,
+                args.length > 1 ? Integer.parseInt(args[1]) : 100, args.length > 2 ? Integer.parseInt(args[2]) : 50_000);
+        List<String> parts = List.of((args.length > 3 ? args[3] : "reflector,firmware,mactelnetd,startup").split(","));
+        Path dir = Files.createTempDirectory("macserver-load");
+        try (Netns netns = Netns.create()) {
+            System.out.println("LoadBenchmark: " + netns);
+            RawBaseline raw = RawBaseline.build();
+            if (parts.contains("reflector")) {
+                bench.reflector(netns, raw);
+            }
+            List<String> bindings = List.of(hex(PING_MACS) + ":1", hex(LOGIN_MACS) + ":" + LOGINS, hex(ECHO_MACS) + ":" + bench.busy,
+                    hex(HOLD_MACS) + ":" + bench.held, hex(FLOOD_MACS) + ":" + FLOOD_LEGIT,
+                    hex(ALLOW_MACS) + ":" + BLAST_MACS + ":allow", hex(DENY_MACS) + ":" + BLAST_MACS + ":deny");
+            if (parts.contains("firmware")) {
+                try (FirmwareServer fw = FirmwareServer.start(netns, dir, 0, bindings)) {
+                    bench.scenarios(netns, fw);
+                    // Last: the blast's allowed PINGs use up the period's PING budget.
+                    bench.decisions(netns, fw, raw);
+                }
+            }
+            if (parts.contains("mactelnetd")) {
+                try (MactelnetdServer ref = MactelnetdServer.start(netns)) {
+                    bench.scenarios(netns, ref);
+                }
+            }
+            if (parts.contains("startup")) {
+                bench.startup(netns, dir);
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String hex(long mac) {
+        return String.format("%012x", mac);
+    }
+
+    private static void record(String name, double value) {
+        System.out.printf(Locale.ROOT, "  %-40s %,.3f%n", name, value);
+        Figures.record(name, value);
+    }
+
+    private static double number(Map<String, String> results, String key) {
+        String v = results.get(key);
+        return v == null || v.equals("NaN") ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private void reflector(Netns netns, RawBaseline raw) throws Exception {
+        System.out.println("LoadBenchmark: C reflector, then the same receiving only, " + BLAST_SECONDS
+                + " s of MAC-Pings from the C blaster each");
+        for (boolean sendBack : new boolean[] {true, false}) {
+            Process reflector = raw.startReflector(netns, sendBack);
+            Thread.sleep(300);
+            double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
+            long frames = RawBaseline.reflected(reflector);
+            String name = sendBack ? "reflector" : "receiver";
+            record(name + ".offered-fps", blast[0] / blast[2]);
+            record(name + ".fps", frames / blast[2]);
+        }
+    }
+
+    private void decisions(Netns netns, FirmwareServer fw, RawBaseline raw) throws Exception {
+        System.out.println("LoadBenchmark: firmware data path, the same blast (half allowed, half denied MACs)");
+        // A short warm-up so the receive path is compiled, as the reflector is from the start.
+        raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, 2);
+        Thread.sleep(1000);
+        long before = fw.decisions();
+        double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
+        Thread.sleep(1000);
+        long decided = fw.decisions() - before;
+        record("firmware.datapath.offered-fps", blast[0] / blast[2]);
+        record("firmware.datapath.fps", decided / blast[2]);
+    }
+
+    private Map<String, String> generate(Netns netns, BenchServer server, String scenario, int limit, String... options)
+            throws Exception {
+        System.out.println("LoadBenchmark: " + server.name() + " " + scenario + " " + String.join(" ", options));
+        Map<String, String> r = GeneratorRun.run(netns, server, scenario, limit, options);
+        System.out.println("  " + r);
+        if (!server.isAlive()) {
+            System.out.println("LoadBenchmark: " + server.name() + " is no longer running after " + scenario);
+        }
+        return r;
+    }
+
+    private void scenarios(Netns netns, BenchServer s) throws Exception {
+        String n = s.name();
+        Map<String, String> ping = generate(netns, s, "ping", 60, "count=100", "gap-ms=10", "mac-base=" + hex(PING_MACS));
+        record(n + ".ping.replies", number(ping, "ping-replies"));
+        record(n + ".ping.p50-ms", number(ping, "ping-p50-ms"));
+
+        Map<String, String> login = generate(netns, s, "login", 300, "count=" + LOGINS, "gap-ms=30", "mac-base=" + hex(LOGIN_MACS));
+        record(n + ".login.ok", number(login, "login-logged-in"));
+        record(n + ".login.p50-ms", number(login, "login-p50-ms"));
+        record(n + ".login.p99-ms", number(login, "login-p99-ms"));
+
+        Map<String, String> echo = generate(netns, s, "echo", 300, "count=" + busy, "seconds=15", "interval-ms=100",
+                "mac-base=" + hex(ECHO_MACS));
+        record(n + ".echo.sessions", number(echo, "echo-sessions"));
+        record(n + ".echo.keystrokes", number(echo, "echo-keystrokes"));
+        record(n + ".echo.lost", number(echo, "echo-lost"));
+        record(n + ".echo.p50-ms", number(echo, "echo-p50-ms"));
+        record(n + ".echo.p99-ms", number(echo, "echo-p99-ms"));
+
+        List<String> marks = new ArrayList<>();
+        for (int m : new int[] {held / 10, held / 4, held / 2}) {
+            marks.add(Integer.toString(m));
+        }
+        Map<String, String> hold = generate(netns, s, "hold", 600, "count=" + held, "rate=25",
+                "checkpoints=" + String.join(",", marks), "pid=" + s.pid(), "jvm=" + s.isJvm(), "mac-base=" + hex(HOLD_MACS));
+        double sessions = number(hold, "hold-" + held + "-sessions");
+        record(n + ".hold.sessions", sessions);
+        record(n + ".hold.still-alive", number(hold, "hold-still-alive"));
+        perSession(n + ".hold.rss-per-session", hold, "rss", sessions);
+        perSession(n + ".hold.tree-rss-per-session", hold, "tree-rss", sessions);
+        perSession(n + ".hold.tree-pss-per-session", hold, "tree-pss", sessions);
+        if (s.isJvm()) {
+            perSession(n + ".hold.heap-per-session", hold, "heap", sessions);
+        }
+
+        Map<String, String> flood = generate(netns, s, "flood", 120, "rate=" + floodRate, "seconds=" + FLOOD_SECONDS,
+                "legit=" + FLOOD_LEGIT, "gap-ms=300", "mac-base=" + hex(FLOOD_MACS));
+        double tried = number(flood, "flood-legit-tried");
+        record(n + ".flood.rate", number(flood, "flood-rate"));
+        record(n + ".flood.legit-tried", tried);
+        record(n + ".flood.legit-share", tried > 0 ? number(flood, "flood-legit-logged-in") / tried : Double.NaN);
+        record(n + ".survived", s.isAlive() ? 1 : 0);
+    }
+
+    /** Bytes per session between no sessions and the last checkpoint. */
+    private static void perSession(String name, Map<String, String> hold, String what, double sessions) {
+        double zero = number(hold, "hold-0-" + what);
+        String last = hold.keySet().stream().filter(k -> k.matches("hold-\\d+-" + what)).reduce((a, b) -> b).orElse(null);
+        double with = last == null ? Double.NaN : number(hold, last);
+        record(name, sessions > 0 ? (with - zero) / sessions : Double.NaN);
+    }
+
+    private void startup(Netns netns, Path dir) throws Exception {
+        System.out.println("LoadBenchmark: start-up to a ready console, plain and with an AOT cache (3 runs each, median)");
+        StartupTimer timer = new StartupTimer(netns, dir);
+        String script = "/ip mac-server print\n/user print\n/ip mac-server binding print\n/system identity print";
+        record("startup.plain-ms", median(timer, List.of(), script));
+        Path cache = dir.resolve("macserver.aot");
+        timer.once(List.of("-XX:AOTCacheOutput=" + cache), script);
+        if (!Files.exists(cache)) {
+            System.out.println("LoadBenchmark: the training run wrote no AOT cache; no AOT figure");
+            return;
+        }
+        record("startup.aot-ms", median(timer, List.of("-XX:AOTCache=" + cache), script));
+        Files.deleteIfExists(cache);
+    }
+
+    private static double median(StartupTimer timer, List<String> jvm, String script) throws Exception {
+        double[] t = new double[3];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = timer.once(jvm, script);
+        }
+        java.util.Arrays.sort(t);
+        return t[1];
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
