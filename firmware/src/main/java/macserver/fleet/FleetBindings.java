@@ -164,6 +164,11 @@ public final class FleetBindings implements AutoCloseable {
                 ignored.get(), stale.get(), lastMessage, lastSync, outbox.size());
     }
 
+    /** For {@code LiveStatus.fleetStatus}: the one row of {@code /ip mac-server fleet status}. */
+    public List<Object[]> statusRows() {
+        return List.<Object[]>of(status().row(options.clock().getAsLong()));
+    }
+
     /** Runs the periodic work (sync check, tombstone clearing) now rather than at the next interval. */
     public void tick() {
         nextTick = Long.MIN_VALUE;

@@ -19,4 +19,14 @@ package macserver.fleet;
  */
 public record FleetStatus(String group, int entries, int applied, int shadowed, int noServer, int removed, int deleted,
                           long received, long ignored, long stale, long lastMessage, long lastSync, int unsent) {
+
+    /** The row of {@code /ip mac-server fleet status} (times as seconds ago, unset if never). */
+    public Object[] row(long nowMillis) {
+        return new Object[] {group, (long) entries, (long) applied, (long) shadowed, (long) noServer, (long) removed,
+            (long) deleted, received, ignored, stale, (long) unsent, ago(lastMessage, nowMillis), ago(lastSync, nowMillis), 1};
+    }
+
+    private static Long ago(long millis, long nowMillis) {
+        return millis == 0 ? null : Math.max(0, (nowMillis - millis) / 1000);
+    }
 }

@@ -3,6 +3,7 @@ package macserver.config.menus;
 import macserver.config.BoolType;
 import macserver.config.ChoiceType;
 import macserver.config.ConfigException;
+import macserver.config.DurationType;
 import macserver.config.IntType;
 import macserver.config.MacAddressType;
 import macserver.config.Menu;
@@ -35,7 +36,7 @@ public final class FleetMenus {
     private FleetMenus() {
     }
 
-    static void register(Schema s) {
+    static void register(Schema s, LiveStatus live) {
         s.add(Menu.builder(Menu.Kind.LIST, "ip mac-server fleet")
                 .code(MenuCodes.MAC_SERVER_FLEET)
                 .nameProperty(Property.of("mac-address", MacAddressType.INSTANCE, null, REQUIRED, UNIQUE, READ_ONLY))
@@ -54,6 +55,19 @@ public final class FleetMenus {
                 .code(MenuCodes.MAC_SERVER_FLEET_SYNC)
                 .hidden()
                 .property(Property.of("last-sync", new IntType(0, Long.MAX_VALUE), 0L, Property.Flag.HIDDEN))
+                .build());
+        TextType text = new TextType(255, false);
+        IntType count = new IntType(0, Long.MAX_VALUE);
+        DurationType ago = new DurationType(Long.MAX_VALUE);
+        Menu.Builder status = Menu.builder(Menu.Kind.LIVE, "ip mac-server fleet status").singleValue()
+                .property(Property.of("group", text, null, READ_ONLY));
+        for (String name : new String[] {"entries", APPLIED, SHADOWED, NO_SERVER, REMOVED, DELETED, "received",
+            "ignored", "stale", "unsent"}) {
+            status.property(Property.of(name, count, null, READ_ONLY));
+        }
+        s.add(status.property(Property.of("last-message-ago", ago, null, READ_ONLY))
+                .property(Property.of("last-sync-ago", ago, null, READ_ONLY))
+                .live(() -> live.fleetStatus.get())
                 .build());
     }
 

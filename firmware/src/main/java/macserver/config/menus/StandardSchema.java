@@ -13,7 +13,7 @@ public final class StandardSchema {
         UserMenus.register(s);
         SystemMenus.register(s, live);
         MacServerMenus.register(s, live);
-        FleetMenus.register(s);
+        FleetMenus.register(s, live);
         ServiceMenus.register(s);
         RadiusMenus.register(s);
         return s;
