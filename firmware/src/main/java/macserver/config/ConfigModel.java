@@ -64,6 +64,11 @@ public final class ConfigModel implements References {
         listeners.add(l);
     }
 
+    /** Stops telling {@code l} of commits (a feature that was switched off). */
+    public void removeListener(ChangeListener l) {
+        listeners.remove(l);
+    }
+
     /** The items of a LIST or SINGLETON menu. Read them only inside {@link #read} or a transaction. */
     public ItemTable table(Menu menu) {
         ItemTable t = tables.get(menu);

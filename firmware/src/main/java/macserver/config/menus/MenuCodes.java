@@ -20,6 +20,9 @@ public final class MenuCodes {
     public static final int IP_SERVICE = 13;
     public static final int RADIUS = 14;
     public static final int USER_AAA = 15;
+    /** Fleet bindings (40 and up, clear of the codes other menus take next). */
+    public static final int MAC_SERVER_FLEET = 40;
+    public static final int MAC_SERVER_FLEET_SYNC = 41;
 
     private MenuCodes() {
     }

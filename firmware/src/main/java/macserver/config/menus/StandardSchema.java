@@ -13,6 +13,7 @@ public final class StandardSchema {
         UserMenus.register(s);
         SystemMenus.register(s, live);
         MacServerMenus.register(s, live);
+        FleetMenus.register(s, live);
         ServiceMenus.register(s);
         RadiusMenus.register(s, live);
         return s;

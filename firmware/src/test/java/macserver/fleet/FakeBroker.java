@@ -1,0 +1,240 @@
+package macserver.fleet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import macserver.mqtt.MqttLink;
+
+/**
+ * An in-memory MQTT broker for tests: retained messages (an empty retained payload deletes one),
+ * topic filters with {@code +} and {@code #}, per-client in-order delivery on the client's own
+ * thread (as {@link MqttLink} promises), retained replay on subscribe, and clients that go away
+ * and come back with their session kept (missed messages delivered) or lost (resubscribe, replay).
+ */
+final class FakeBroker {
+    private final TreeMap<String, byte[]> retained = new TreeMap<>();
+    private final List<Link> links = new ArrayList<>();
+    private int pending;
+
+    synchronized Link connect(String clientId) {
+        Link l = new Link(clientId);
+        links.add(l);
+        return l;
+    }
+
+    /** Publishes as an outside client would (an operator's mosquitto_pub). */
+    synchronized void publish(String topic, byte[] payload, boolean retain) {
+        if (retain) {
+            if (payload.length == 0) {
+                retained.remove(topic);
+            } else {
+                retained.put(topic, payload.clone());
+            }
+        }
+        for (Link l : links) {
+            l.offer(topic, payload, false);
+        }
+    }
+
+    synchronized byte[] retained(String topic) {
+        return retained.get(topic);
+    }
+
+    synchronized Map<String, byte[]> retainedUnder(String prefix) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        retained.forEach((t, p) -> {
+            if (t.startsWith(prefix)) {
+                out.put(t, p);
+            }
+        });
+        return out;
+    }
+
+    /** Loses every retained message (a broker restarted without persistence). */
+    synchronized void forgetRetained() {
+        retained.clear();
+    }
+
+    synchronized void awaitQuiet() throws InterruptedException {
+        while (pending > 0) {
+            wait();
+        }
+    }
+
+    synchronized boolean isQuiet() {
+        return pending == 0;
+    }
+
+    private synchronized void delivered() {
+        if (--pending == 0) {
+            notifyAll();
+        }
+    }
+
+    static boolean matches(String filter, String topic) {
+        String[] f = filter.split("/", -1);
+        String[] t = topic.split("/", -1);
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].equals("#")) {
+                return true;
+            }
+            if (i >= t.length || (!f[i].equals("+") && !f[i].equals(t[i]))) {
+                return false;
+            }
+        }
+        return f.length == t.length;
+    }
+
+    private record Delivery(String topic, byte[] payload, boolean retained) {}
+
+    /** One client's connection. Guarded by the broker's lock. */
+    final class Link implements MqttLink {
+        private final String clientId;
+        private final Map<String, Handler> subscriptions = new LinkedHashMap<>();
+        private final ExecutorService thread;
+        private final List<Delivery> missed = new ArrayList<>();
+        private final List<Delivery> unsent = new ArrayList<>();
+        private boolean connected = true;
+        private int queueLimit = Integer.MAX_VALUE;
+        private long published;
+
+        private Link(String clientId) {
+            this.clientId = clientId;
+            this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-mqtt-" + clientId));
+        }
+
+        @Override
+        public boolean publish(String topic, byte[] payload, int qos, boolean retain) {
+            synchronized (FakeBroker.this) {
+                if (!connected) {
+                    if (unsent.size() >= queueLimit) {
+                        return false;
+                    }
+                    unsent.add(new Delivery(topic, payload.clone(), retain));
+                    return true;
+                }
+                published++;
+                FakeBroker.this.publish(topic, payload, retain);
+                return true;
+            }
+        }
+
+        @Override
+        public void subscribe(String filter, int qos, Handler handler) {
+            synchronized (FakeBroker.this) {
+                subscriptions.put(filter, handler);
+                if (connected) {
+                    replay(filter);
+                }
+            }
+        }
+
+        @Override
+        public void unsubscribe(String filter) {
+            synchronized (FakeBroker.this) {
+                subscriptions.remove(filter);
+            }
+        }
+
+        /** Publishes this client made while connected. */
+        long published() {
+            synchronized (FakeBroker.this) {
+                return published;
+            }
+        }
+
+        /** How many publishes the client queues while away before refusing more. */
+        void setQueueLimit(int limit) {
+            synchronized (FakeBroker.this) {
+                queueLimit = limit;
+            }
+        }
+
+        void disconnect() {
+            synchronized (FakeBroker.this) {
+                connected = false;
+            }
+        }
+
+        /** Back online: with the session kept, what it missed arrives; without, it resubscribes and gets the retained messages. */
+        void reconnect(boolean sessionKept) {
+            synchronized (FakeBroker.this) {
+                connected = true;
+                if (sessionKept) {
+                    for (Delivery d : missed) {
+                        enqueue(d);
+                    }
+                } else {
+                    for (String f : subscriptions.keySet()) {
+                        replay(f);
+                    }
+                }
+                missed.clear();
+                List<Delivery> out = new ArrayList<>(unsent);
+                unsent.clear();
+                for (Delivery d : out) {
+                    published++;
+                    FakeBroker.this.publish(d.topic(), d.payload(), d.retained());
+                }
+            }
+        }
+
+        void close() {
+            synchronized (FakeBroker.this) {
+                links.remove(this);
+            }
+            thread.shutdown();
+        }
+
+        private void replay(String filter) {
+            retained.forEach((t, p) -> {
+                if (matches(filter, t)) {
+                    enqueue(new Delivery(t, p.clone(), true));
+                }
+            });
+        }
+
+        private void offer(String topic, byte[] payload, boolean retain) {
+            boolean any = subscriptions.keySet().stream().anyMatch(f -> matches(f, topic));
+            if (!any) {
+                return;
+            }
+            Delivery d = new Delivery(topic, payload.clone(), retain);
+            if (connected) {
+                enqueue(d);
+            } else {
+                missed.add(d);
+            }
+        }
+
+        private void enqueue(Delivery d) {
+            pending++;
+            thread.execute(() -> {
+                try {
+                    List<Handler> targets = new ArrayList<>();
+                    synchronized (FakeBroker.this) {
+                        subscriptions.forEach((f, h) -> {
+                            if (matches(f, d.topic())) {
+                                targets.add(h);
+                            }
+                        });
+                    }
+                    for (Handler h : targets) {
+                        h.onMessage(d.topic(), d.payload(), d.retained());
+                    }
+                } finally {
+                    delivered();
+                }
+            });
+        }
+
+        @Override
+        public String toString() {
+            return "FakeLink[" + clientId + "]";
+        }
+    }
+}
