@@ -121,7 +121,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             LOG.info("no interfaces for the MAC server: MAC-Telnet, MAC-Ping and MNDP are off");
             return false;
         }
-        server = new MacServer(this, MacServerConfig.DEFAULTS);
+        server = new MacServer(this, MacServerConfig.forHeap(board.heapCapMib()));
         try {
             dataPath = DataPath.open(interfaces, server);
         } catch (DataPathException e) {

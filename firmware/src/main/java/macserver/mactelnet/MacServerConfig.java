@@ -54,6 +54,22 @@ public record MacServerConfig(int maxSessions, int maxHalfOpen, int maxHalfOpenP
         java.util.Objects.requireNonNull(unboundStarts, "unboundStarts");
     }
 
+    /**
+     * The defaults with the session cap scaled to the Java heap: 4 sessions per MiB (a logged-in
+     * session with its CLI takes about 60 KB, so all of them together stay under a quarter of the
+     * heap), at least {@link #DEFAULTS}' half-open limit and at most 4,096.
+     */
+    public static MacServerConfig forHeap(int heapMib) {
+        int sessions = (int) Math.max(DEFAULTS.maxHalfOpen(), Math.min(4096L, 4L * heapMib));
+        return DEFAULTS.withMaxSessions(sessions);
+    }
+
+    public MacServerConfig withMaxSessions(int total) {
+        return new MacServerConfig(total, Math.min(maxHalfOpen, total), maxHalfOpenPerMac, authTimeLimitMillis,
+                silenceTimeoutMillis, startsPerMac, boundStarts, unboundStarts, rateTableSize, pingsPerPeriod,
+                mndpPeriodMillis, inputBufferBytes, outputBufferBytes, maxDataBytes);
+    }
+
     public MacServerConfig withHalfOpen(int total, int perMac) {
         return new MacServerConfig(maxSessions, total, perMac, authTimeLimitMillis, silenceTimeoutMillis, startsPerMac,
                 boundStarts, unboundStarts, rateTableSize, pingsPerPeriod, mndpPeriodMillis, inputBufferBytes,
