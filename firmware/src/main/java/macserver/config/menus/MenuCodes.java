@@ -19,6 +19,8 @@ public final class MenuCodes {
     public static final int WWW_CERTIFICATE = 12;
     public static final int IP_SERVICE = 13;
     public static final int RADIUS = 14;
+    public static final int IOT_MQTT_BROKERS = 15;
+    public static final int IOT_MQTT_AGENT = 16;
 
     private MenuCodes() {
     }

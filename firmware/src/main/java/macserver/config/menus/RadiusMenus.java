@@ -1,22 +1,17 @@
 package macserver.config.menus;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import macserver.auth.LegacySecretBox;
 import macserver.config.BoolType;
 import macserver.config.BytesType;
 import macserver.config.ChoiceListType;
 import macserver.config.ChoiceType;
-import macserver.config.ConfigException;
 import macserver.config.IntType;
 import macserver.config.IpAddressType;
 import macserver.config.Menu;
-import macserver.config.MenuRules;
 import macserver.config.MillisecondsType;
 import macserver.config.Property;
 import macserver.config.Schema;
 import macserver.config.TextType;
-import macserver.config.Transaction;
 
 import static macserver.config.Property.Flag.HIDDEN;
 import static macserver.config.Property.Flag.WRITE_ONLY;
@@ -47,30 +42,12 @@ public final class RadiusMenus {
                 .property(Property.of("comment", new TextType(255, false), null))
                 .columns("service", "address", "authentication-port", "require-message-auth")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[8]))
-                .rules(new SecretRules())
+                .rules(new SealedSecret("secret", "sealed-secret"))
                 .build());
     }
 
     /** The clear secret of a stored row, or null when none was set. Call with the model locked. */
     public static byte[] secret(macserver.config.ConfigModel model, Object[] row) {
-        Menu m = model.schema().menu("radius");
-        byte[] sealed = (byte[]) row[m.property("sealed-secret").index()];
-        return sealed == null ? null : LegacySecretBox.open(SystemMenus.deviceKey(model), sealed);
-    }
-
-    private static final class SecretRules implements MenuRules {
-        @Override
-        public void afterWrite(Transaction tx, Menu menu, int id, Object[] before, Object[] after) throws ConfigException {
-            Property secret = menu.property("secret");
-            String clear = (String) after[secret.index()];
-            if (clear == null) {
-                return;
-            }
-            Object[] row = after.clone();
-            row[menu.property("sealed-secret").index()] = clear.isEmpty() ? null
-                    : LegacySecretBox.seal(SystemMenus.deviceKey(tx.model()), clear.getBytes(StandardCharsets.UTF_8));
-            row[secret.index()] = null;
-            tx.setRow(menu, id, row);
-        }
+        return SealedSecret.open(model, model.schema().menu("radius"), "sealed-secret", row);
     }
 }

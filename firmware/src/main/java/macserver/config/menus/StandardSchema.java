@@ -15,6 +15,7 @@ public final class StandardSchema {
         MacServerMenus.register(s, live);
         ServiceMenus.register(s);
         RadiusMenus.register(s);
+        IotMenus.register(s);
         return s;
     }
 }
