@@ -224,19 +224,30 @@ public final class PahoLink implements MqttLink, AutoCloseable {
     }
 
     private boolean connect(LinkSettings s) {
-        MqttAsyncClient c;
+        MqttAsyncClient old;
         synchronized (state) {
-            c = client;
+            old = client;
+            client = null;
         }
+        if (old != null) {
+            // A fresh client for every connection: Paho 1.2.5 resends its restored in-flight MQTT 5
+            // messages malformed after a reconnect (mosquitto drops the connection with "protocol
+            // error", again and again). The broker keeps the session; what was in flight towards
+            // the broker is lost, and requesters resend it (answered from the recent answers).
+            try {
+                old.close(true);
+            } catch (MqttException e) {
+                LOG.fine("mqtt: close: " + e.getMessage());
+            }
+        }
+        MqttAsyncClient c;
         try {
-            if (c == null) {
-                c = new MqttAsyncClient(s.broker().uri(), s.broker().clientId(), new MemoryPersistence());
-                c.setManualAcks(true);
-                c.setCallback(new Callback(c));
-                synchronized (state) {
-                    client = c;
-                    current = s;
-                }
+            c = new MqttAsyncClient(s.broker().uri(), s.broker().clientId(), new MemoryPersistence());
+            c.setManualAcks(true);
+            c.setCallback(new Callback(c));
+            synchronized (state) {
+                client = c;
+                current = s;
             }
             IMqttToken token = c.connect(options(s));
             token.waitForCompletion(CONNECT_TIMEOUT_MS);
