@@ -47,10 +47,10 @@ public final class AgentFirmware implements AutoCloseable {
         return prefix + "/status";
     }
 
-    /** Runs a console line and returns the line of output that contains {@code expect}. */
+    /** Runs a console line and waits for an output line that is exactly {@code expect}. */
     public String consoleLine(String line, String expect) throws IOException, InterruptedException {
         firmware.send(line);
-        return firmware.await(expect, 60);
+        return firmware.awaitLine(expect, 60);
     }
 
     public void kill9() throws InterruptedException {
