@@ -33,6 +33,7 @@ public final class MqttBenchmark {
             fw.console().send("/ip mac-server binding print count-only");
             fw.console().awaitLine(Integer.toString(adds), 600);
             double console = adds / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("mqtt: console adds done (%.0f adds/s)%n", console);
 
             try (PahoRequester paho = new PahoRequester(broker.uri(), "bench-operator")) {
                 start = System.nanoTime();
@@ -40,7 +41,7 @@ public final class MqttBenchmark {
                     paho.send(fw.requestTopic(), add(0x06, i), "b" + i);
                 }
                 if (paho.answer("b" + (adds - 1), 600) == null) {
-                    throw new IllegalStateException("answers missing");
+                    throw new IllegalStateException("answers missing: " + paho.answers().size() + " of " + adds);
                 }
                 while (paho.answers().size() < adds) {
                     Thread.sleep(1);

@@ -37,6 +37,9 @@ public final class Mosquitto implements AutoCloseable {
         conf.append("persistence true\npersistence_location ").append(dir).append("/\n");
         conf.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
         conf.append("log_type all\n");
+        // mosquitto queues at most 1,000 messages per client by default and drops the rest; a burst
+        // of requests for a router must wait at the broker, not vanish.
+        conf.append("max_queued_messages 100000\n");
         // Started as root, mosquitto would switch to its own user, which cannot write this directory.
         conf.append("user ").append(System.getProperty("user.name")).append('\n');
         for (String line : extra) {
