@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils)
+default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils mosquitto mosquitto-clients openssl)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
@@ -24,7 +24,7 @@ done
 
 # Where dpkg is missing (not Debian), look for each package's main command instead.
 declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcpdump
-    [mactelnet-client]=mactelnet [mactelnet-server]=mactelnetd [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub
+    [mactelnet-client]=mactelnet [mactelnet-server]=mactelnetd [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub [openssl]=openssl
     [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping)
 
 installed() {
@@ -78,6 +78,21 @@ keep_freeradius_service_off() {
     fi
 }
 
+# Debian's mosquitto starts a broker on port 1883 at boot: the MQTT tests run private brokers on
+# free loopback ports, so the system one is stopped and disabled.
+keep_mosquitto_service_off() {
+    [[ $(id -u) == 0 ]] || return 0
+    if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]] \
+            && systemctl is-enabled --quiet mosquitto 2>/dev/null; then
+        systemctl disable --now mosquitto >/dev/null 2>&1 || true
+        echo "disabled the mosquitto service (the MQTT tests run their own brokers)" >&2
+    fi
+    if [[ -x /etc/init.d/mosquitto ]] && compgen -G '/etc/rc[2-5].d/S*mosquitto' >/dev/null \
+            && command -v update-rc.d >/dev/null; then
+        update-rc.d mosquitto disable >/dev/null 2>&1 || true
+    fi
+}
+
 fetch_trixie() {
     if $want_trixie; then
         "$here/fetch-trixie-mactelnet.sh" || { echo "missing peer: mactelnet-client-trixie (mactelnet 0.6.1)" >&2; exit 1; }
@@ -91,6 +106,7 @@ done
 if ((${#missing[@]} == 0)); then
     keep_mactelnet_service_off
     keep_freeradius_service_off
+    keep_mosquitto_service_off
     fetch_trixie
     exit 0
 fi
@@ -128,4 +144,5 @@ if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; t
 fi
 keep_mactelnet_service_off
 keep_freeradius_service_off
+keep_mosquitto_service_off
 fetch_trixie

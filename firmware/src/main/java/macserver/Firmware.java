@@ -18,6 +18,8 @@ import macserver.config.menus.StandardSchema;
 import macserver.console.Console;
 import macserver.console.ConsoleOptions;
 import macserver.console.Consoles;
+import macserver.mqtt.ManagementEvents;
+import macserver.mqtt.MqttService;
 import macserver.nft.NftProgram;
 import macserver.nft.NftSync;
 import macserver.policy.BindingExpiry;
@@ -100,6 +102,13 @@ public final class Firmware {
         ModelCliSessions cli = new ModelCliSessions(model, version());
         UserLoginService logins = new UserLoginService(model);
         MacServerPlane macServer = new MacServerPlane(model, board, version(), cli, logins, live);
+        ManagementEvents events = new ManagementEvents(model);
+        model.addListener(events);
+        macServer.reportTo(events);
+        // The broker connection runs on its own threads: a broker that is down never holds up
+        // the console or MAC-Telnet.
+        MqttService mqtt = new MqttService(model, cli, live, events, version(), board.model());
+        mqtt.start();
         macServer.start(dataPathInterfaces(options, board));
 
         RestServer rest = new RestServer(model, logins, WwwCertificate.loadOrCreate(model, "macserver"),
@@ -111,6 +120,7 @@ public final class Firmware {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();
             rest.close();
+            mqtt.close();
             macServer.close();
             expiry.close();
             nftSync.close();

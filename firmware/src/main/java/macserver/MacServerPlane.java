@@ -33,6 +33,7 @@ import macserver.mactelnet.MacTerminal;
 import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
+import macserver.mqtt.ManagementEvents;
 import macserver.policy.LastSeen;
 import macserver.mactelnet.LoginRoute;
 import macserver.mactelnet.RemoteLogin;
@@ -77,6 +78,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private final RadiusLogins radiusLogins;
     private final java.util.concurrent.ExecutorService radiusLoginThreads =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ManagementEvents events;
 
     public MacServerPlane(ConfigModel model, BoardProfile board, String version, CliSessions cli, LoginService logins,
                           LiveStatus live) {
@@ -113,6 +115,21 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             return at < 0 ? null : Math.max(0, model.now() - at);
         };
         model.addListener((changes, origin) -> rebuildDiscovery());
+    }
+
+    /** Reports sessions and failed logins to {@code events} (the MQTT agent's event stream). */
+    public void reportTo(ManagementEvents events) {
+        this.events = events;
+    }
+
+    private String serverName(int serverId) {
+        ServerPolicy p = policy.server(serverId);
+        return p == null ? null : p.name();
+    }
+
+    private static String mac(long mac) {
+        return String.format("%02X:%02X:%02X:%02X:%02X:%02X", mac >>> 40 & 0xff, mac >>> 32 & 0xff, mac >>> 24 & 0xff,
+                mac >>> 16 & 0xff, mac >>> 8 & 0xff, mac & 0xff);
     }
 
     /** Opens raw sockets on {@code interfaces} and starts answering; false when raw sockets are not allowed. */
@@ -203,8 +220,13 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     @Override
     public void loginFailed(long clientMac, int serverId) {
         ServerPolicy p = policy.server(serverId);
-        if (p != null && guard.failed(clientMac, policy.loginRetry(clientMac, p), p.lockoutSeconds())) {
+        boolean lockedOut = p != null && guard.failed(clientMac, policy.loginRetry(clientMac, p), p.lockoutSeconds());
+        if (lockedOut) {
             LOG.info(String.format("MAC %012X locked out for %d s after failed logins", clientMac, p.lockoutSeconds()));
+        }
+        ManagementEvents e = events;
+        if (e != null) {
+            e.loginFailed(Plane.MAC_TELNET, mac(clientMac), serverName(serverId), lockedOut);
         }
     }
 
@@ -253,6 +275,10 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         int id = sessions.open(info.serverId(), Integer.MAX_VALUE, info.clientMac(), info.interfaceName(), info.user(),
                 session::end);
         registered.put(session, id);
+        ManagementEvents e = events;
+        if (e != null) {
+            e.sessionOpened(Plane.MAC_TELNET, info.user(), mac(info.clientMac()), serverName(info.serverId()));
+        }
     }
 
     @Override
@@ -260,6 +286,11 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         Integer id = registered.remove(session);
         if (id != null) {
             sessions.close(id);
+            ManagementEvents e = events;
+            var info = session.info();
+            if (e != null) {
+                e.sessionClosed(Plane.MAC_TELNET, info.user(), mac(info.clientMac()), serverName(info.serverId()));
+            }
         }
     }
 

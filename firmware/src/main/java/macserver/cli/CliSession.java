@@ -19,6 +19,17 @@ public interface CliSession {
      */
     String execute(String line);
 
+    /** One line's output, and whether it ended in an error (its message is then the output's last line). */
+    record Answer(String output, boolean error) {}
+
+    /**
+     * Like {@link #execute}, for remote planes that answer errors apart from output. Sessions
+     * that cannot tell report no error.
+     */
+    default Answer answer(String line) {
+        return new Answer(execute(line), false);
+    }
+
     /**
      * Completion candidates for the word that ends {@code line} (menus, commands, property names
      * with their '=', values). Each candidate is the whole replacement word.

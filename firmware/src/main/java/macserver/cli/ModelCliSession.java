@@ -61,6 +61,11 @@ final class ModelCliSession implements CliSession {
 
     @Override
     public String execute(String line) {
+        return answer(line).output();
+    }
+
+    @Override
+    public Answer answer(String line) {
         StringBuilder out = new StringBuilder();
         try {
             List<Token> tokens = Lexer.lex(line);
@@ -70,6 +75,7 @@ final class ModelCliSession implements CliSession {
                     break;
                 }
             }
+            return new Answer(out.toString(), false);
         } catch (CliException e) {
             out.append(e.display()).append('\n');
         } catch (ConfigException e) {
@@ -78,7 +84,7 @@ final class ModelCliSession implements CliSession {
             // A bug must not take the console down; say so plainly.
             out.append("failure: internal error (").append(e).append(")\n");
         }
-        return out.toString();
+        return new Answer(out.toString(), true);
     }
 
     @Override

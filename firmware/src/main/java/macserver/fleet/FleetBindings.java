@@ -85,7 +85,9 @@ public final class FleetBindings implements AutoCloseable {
     private volatile boolean linkRefused;
     // Worker only, but nextTick, which tick() resets.
     private long nonceSentAt;
-    private long syncBeforeSweep;
+    // Taken when a sweep starts (MQTT thread), read when it ends (worker): a marker sent by the
+    // periodic tick may end the sweep before the worker sees markerWanted.
+    private volatile long syncBeforeSweep;
     private volatile long nextTick = Long.MIN_VALUE;
 
     private FleetBindings(ConfigModel model, MqttLink link, FleetOptions options) {
@@ -219,6 +221,7 @@ public final class FleetBindings implements AutoCloseable {
         }
         try {
             if (inbox.message(FleetMessage.decode(mac, payload), retained)) {
+                syncBeforeSweep = lastSync;
                 markerWanted.set(true);
                 inbox.wake();
             }
@@ -278,7 +281,6 @@ public final class FleetBindings implements AutoCloseable {
                     nextTick = now + options.syncInterval().toMillis();
                 }
                 if (markerWanted.get()) {
-                    syncBeforeSweep = lastSync;
                     sendMarker(now);
                     // Cleared only once the marker is queued, so awaitIdle never sees neither.
                     markerWanted.set(false);

@@ -23,10 +23,32 @@ public interface MqttLink {
     /** Stops delivery for a filter given to {@link #subscribe}. */
     void unsubscribe(String topicFilter);
 
+    /**
+     * Like {@link #publish(String, byte[], int, boolean)}, with MQTT 5 Correlation Data: how the
+     * answer to a request is sent. A link without MQTT 5 properties sends it without.
+     */
+    default boolean publish(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) {
+        return publish(topic, payload, qos, retained);
+    }
+
+    /**
+     * Like {@link #subscribe}, and each message comes with its MQTT 5 Response Topic and
+     * Correlation Data (null when absent). A link without MQTT 5 properties passes nulls.
+     */
+    default void subscribeRequests(String topicFilter, int qos, RequestHandler handler) {
+        subscribe(topicFilter, qos, (topic, payload, retained) -> handler.onRequest(topic, payload, null, null));
+    }
+
     /** Receives the messages of one subscription. */
     @FunctionalInterface
     interface Handler {
         /** One message; {@code retained} is true for a retained message delivered on subscribe. */
         void onMessage(String topic, byte[] payload, boolean retained);
+    }
+
+    /** Receives requests: messages with their MQTT 5 request/response properties. */
+    @FunctionalInterface
+    interface RequestHandler {
+        void onRequest(String topic, byte[] payload, String responseTopic, byte[] correlationData);
     }
 }

@@ -20,6 +20,8 @@ public final class MenuCodes {
     public static final int IP_SERVICE = 13;
     public static final int RADIUS = 14;
     public static final int USER_AAA = 15;
+    public static final int IOT_MQTT_BROKERS = 16;
+    public static final int IOT_MQTT_AGENT = 17;
     /** Fleet bindings (40 and up, clear of the codes other menus take next). */
     public static final int MAC_SERVER_FLEET = 40;
     public static final int MAC_SERVER_FLEET_SYNC = 41;

@@ -1,19 +1,17 @@
 package macserver.config.menus;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
-import macserver.auth.LegacySecretBox;
 import macserver.config.BoolType;
 import macserver.config.BytesType;
+import macserver.config.ConfigException;
+import macserver.config.MenuRules;
 import macserver.config.ChoiceListType;
 import macserver.config.ChoiceType;
-import macserver.config.ConfigException;
 import macserver.config.IntType;
 import macserver.config.IpAddressType;
 import macserver.config.Menu;
-import macserver.config.MenuRules;
 import macserver.config.MillisecondsType;
 import macserver.config.Property;
 import macserver.config.Schema;
@@ -52,7 +50,7 @@ public final class RadiusMenus {
                 .property(Property.of("comment", new TextType(255, false), null))
                 .columns("service", "address", "authentication-port", "require-message-auth")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[8]))
-                .rules(new SecretRules())
+                .rules(new SealedSecret("secret", "sealed-secret"))
                 .monitor(id -> monitor(live.radiusStatistics.apply(id)))
                 .build());
         // RouterOS's /user aaa: what a login checked by RADIUS gets when the answer names no group.
@@ -79,9 +77,7 @@ public final class RadiusMenus {
 
     /** The clear secret of a stored row, or null when none was set. Call with the model locked. */
     public static byte[] secret(macserver.config.ConfigModel model, Object[] row) {
-        Menu m = model.schema().menu("radius");
-        byte[] sealed = (byte[]) row[m.property("sealed-secret").index()];
-        return sealed == null ? null : LegacySecretBox.open(SystemMenus.deviceKey(model), sealed);
+        return SealedSecret.open(model, model.schema().menu("radius"), "sealed-secret", row);
     }
 
     /** The group a RADIUS login gets when the answer carries no Mikrotik-Group. Call with the model locked. */
@@ -98,22 +94,6 @@ public final class RadiusMenus {
             if (tx.model().idByName(tx.model().schema().menu("user group"), group) < 0) {
                 throw new ConfigException("input does not match any value of default-group");
             }
-        }
-    }
-
-    private static final class SecretRules implements MenuRules {
-        @Override
-        public void afterWrite(Transaction tx, Menu menu, int id, Object[] before, Object[] after) throws ConfigException {
-            Property secret = menu.property("secret");
-            String clear = (String) after[secret.index()];
-            if (clear == null) {
-                return;
-            }
-            Object[] row = after.clone();
-            row[menu.property("sealed-secret").index()] = clear.isEmpty() ? null
-                    : LegacySecretBox.seal(SystemMenus.deviceKey(tx.model()), clear.getBytes(StandardCharsets.UTF_8));
-            row[secret.index()] = null;
-            tx.setRow(menu, id, row);
         }
     }
 }

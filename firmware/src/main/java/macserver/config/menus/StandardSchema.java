@@ -16,6 +16,7 @@ public final class StandardSchema {
         FleetMenus.register(s, live);
         ServiceMenus.register(s);
         RadiusMenus.register(s, live);
+        IotMenus.register(s);
         return s;
     }
 }

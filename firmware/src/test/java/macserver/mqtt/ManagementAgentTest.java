@@ -1,0 +1,118 @@
+package macserver.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+import macserver.cli.CliSession;
+import macserver.cli.ModelCliSessions;
+import macserver.cli.Plane;
+import macserver.config.Menu;
+import macserver.testsupport.TestModels;
+import org.junit.jupiter.api.Test;
+
+/** Requests through an in-memory link, run by the real CLI over a factory-default model. */
+class ManagementAgentTest {
+    private final TestModels.Clocked t = TestModels.fresh();
+    private final ModelCliSessions sessions = new ModelCliSessions(t.model, "test");
+    private final CliSession console = sessions.open("admin", Plane.STDIO);
+    private final RecordingLink link = new RecordingLink();
+    private final AtomicReference<String> user = new AtomicReference<>("ops");
+    private final ManagementAgent agent = new ManagementAgent(link, sessions, new AgentTopics("rtr/r1"), user::get);
+
+    ManagementAgentTest() {
+        console.execute("/user add name=ops group=write password=x");
+        console.execute("/user add name=viewer group=read password=x");
+        agent.start();
+    }
+
+    private int bindings() {
+        return t.model.read(() -> t.model.table(t.model.schema().menu("ip mac-server binding")).size());
+    }
+
+    @Test
+    void theSeedsCommandsAreAnsweredOnTheResponseTopicWithTheCorrelationData() {
+        link.request("rtr/r1/request", "/ip mac-server add name=my-mac-server", "ctl/reply", new byte[] {1});
+        assertEquals("", link.last().payload());
+        assertEquals("ctl/reply", link.last().topic());
+        assertArrayEquals(new byte[] {1}, link.last().correlation());
+        link.request("rtr/r1/request", "/ip mac-server binding\nadd mac-address=00:01:02:03:04:05 server=my-mac-server",
+                "ctl/reply", new byte[] {2});
+        link.request("rtr/r1/request", "/ip mac-server set my-mac-server default", "ctl/reply", new byte[] {3});
+        link.request("rtr/r1/request", "/ip mac-server print", "ctl/reply", new byte[] {4});
+        assertTrue(link.last().payload().contains("* my-mac-server") || link.last().payload().matches("(?s).*\\*\\s+my-mac-server.*"),
+                link.last().payload());
+        assertEquals(1, bindings());
+        assertEquals(4, link.sent.size());
+    }
+
+    @Test
+    void aRedeliveredRequestIsAnsweredAgainButAppliedOnce() {
+        console.execute("/ip mac-server add name=s");
+        String add = "/ip mac-server binding add mac-address=00:01:02:03:04:05 server=s";
+        link.request("rtr/r1/request", add, "ctl/reply", new byte[] {9});
+        link.request("rtr/r1/request", add, "ctl/reply", new byte[] {9});
+        assertEquals(1, bindings());
+        assertEquals(2, link.sent.size());
+        assertEquals(link.sent.get(0).payload(), link.sent.get(1).payload());
+        // A new correlation is a new request: the duplicate MAC is refused by the model, not the cache.
+        link.request("rtr/r1/request", add, "ctl/reply", new byte[] {10});
+        assertTrue(link.last().payload().contains("already"), link.last().payload());
+    }
+
+    @Test
+    void jsonIdsAlsoDeduplicateAndJsonGetsJsonAnswers() {
+        console.execute("/ip mac-server add name=s");
+        String op = "{\"id\":\"a1\",\"menu\":\"/ip/mac-server/binding\",\"command\":\"add\","
+                + "\"arguments\":{\"mac-address\":\"00:01:02:03:04:05\",\"server\":\"s\"}}";
+        link.request("rtr/r1/request", op, "ctl/reply", null);
+        link.request("rtr/r1/request", op, "ctl/reply", null);
+        assertEquals(1, bindings());
+        assertEquals("{\"id\":\"a1\",\"status\":\"ok\",\"output\":\"\"}", link.last().payload());
+        link.request("rtr/r1/request", "{\"id\":\"a2\",\"menu\":\"/ip/mac-server\",\"command\":\"frobnicate\"}",
+                "ctl/reply", null);
+        assertEquals("{\"id\":\"a2\",\"status\":\"error\",\"error\":\"bad command name frobnicate (line 1 column 16)\"}",
+                link.last().payload());
+    }
+
+    @Test
+    void errorsAreTheConsolesAndStopTheRestOfTheRequest() {
+        link.request("rtr/r1/request", "/ip mac-server add name=s\n/ip foo\n/ip mac-server add name=t", "ctl/reply", null);
+        assertEquals("bad command name foo (line 1 column 5)\n", link.last().payload());
+        assertEquals(1, t.model.read(() -> t.model.table(t.model.schema().menu("ip mac-server")).size()));
+    }
+
+    @Test
+    void malformedPayloadsGetAnErrorAnswer() {
+        link.request("rtr/r1/request", "{\"menu\":", "ctl/reply", new byte[] {5});
+        assertTrue(link.last().payload().startsWith("{\"status\":\"error\",\"error\":\"failure: malformed request"),
+                link.last().payload());
+        link.request("rtr/r1/request", "", null, null);
+        assertEquals("rtr/r1/response", link.last().topic());
+        assertEquals("failure: malformed request (empty)\n", link.last().payload());
+    }
+
+    @Test
+    void requestsGetTheAgentUsersPermissionsOnly() {
+        user.set("viewer");
+        link.request("rtr/r1/request", "/ip mac-server add name=s", "ctl/reply", null);
+        assertEquals("not enough permissions (9)\n", link.last().payload());
+        link.request("rtr/r1/request", "/user add name=x group=full password=y", "ctl/reply", null);
+        user.set("ops");
+        link.request("rtr/r1/request", "/user add name=x group=full password=y", "ctl/reply", null);
+        assertEquals("not enough permissions (9)\n", link.last().payload());
+        user.set(null);
+        link.request("rtr/r1/request", "/ip mac-server print", "ctl/reply", null);
+        assertTrue(link.last().payload().startsWith("failure: no user for remote requests"));
+        Menu users = t.model.schema().menu("user");
+        assertEquals(-1, t.model.read(() -> t.model.idByName(users, "x")));
+    }
+
+    @Test
+    void stopEndsTheSubscription() {
+        agent.stop();
+        link.request("rtr/r1/request", "/ip mac-server add name=s", "ctl/reply", null);
+        assertTrue(link.sent.isEmpty());
+    }
+}
