@@ -81,6 +81,11 @@ public final class FleetBindings implements AutoCloseable {
     private volatile long lastMessage;
     private volatile long lastSync;
     private volatile String nonce = "";
+    // Whether the marker in flight was sent after the current sweep began. Only such a marker ends
+    // a sweep: one sent just before (by the periodic tick) may come back while the replay is still
+    // arriving, and ending the sweep then would take the rest of the replay for missing entries.
+    private volatile boolean nonceForSweep;
+    private volatile boolean returnedForSweep;
     /** The link refused the head of the outbox at the last try (nothing was queued since). */
     private volatile boolean linkRefused;
     // Worker only, but nextTick, which tick() resets.
@@ -234,6 +239,7 @@ public final class FleetBindings implements AutoCloseable {
 
     private void onSync(String topic, byte[] payload, boolean retained) {
         if (!nonce.isEmpty() && nonce.equals(new String(payload, StandardCharsets.UTF_8))) {
+            returnedForSweep = nonceForSweep;
             inbox.syncReturned();
         }
     }
@@ -317,6 +323,7 @@ public final class FleetBindings implements AutoCloseable {
     private void sendMarker(long now) {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
+        nonceForSweep = inbox.isSweeping();
         nonce = HexFormat.of().formatHex(bytes);
         nonceSentAt = now;
         queue(new Outgoing(topics.sync(options.publisher()), nonce.getBytes(StandardCharsets.UTF_8), false));
@@ -421,7 +428,7 @@ public final class FleetBindings implements AutoCloseable {
         } catch (ConfigException e) {
             LOG.warning("fleet sync time not stored: " + e.getMessage());
         }
-        if (!inbox.isSweeping()) {
+        if (!inbox.isSweeping() || !returnedForSweep) {
             return;
         }
         Set<Long> seen = inbox.endSweep();

@@ -101,10 +101,19 @@ public final class PahoRequester implements AutoCloseable {
         MqttProperties p = new MqttProperties();
         p.setResponseTopic(replyTopic);
         p.setCorrelationData(correlation.getBytes(StandardCharsets.UTF_8));
+        return publish(topic, new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, p));
+    }
+
+    /** Publishes one retained QoS 1 message (a fleet binding, say), waiting like {@link #send}. */
+    public boolean publishRetained(String topic, String payload) throws InterruptedException {
+        return publish(topic, new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, true, new MqttProperties()));
+    }
+
+    private boolean publish(String topic, MqttMessage message) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try {
-                client.publish(topic, new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), 1, false, p));
+                client.publish(topic, message);
                 return true;
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT && client.isConnected()) {

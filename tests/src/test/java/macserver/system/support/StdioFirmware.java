@@ -94,7 +94,17 @@ public final class StdioFirmware implements AutoCloseable {
         return await(text, true, seconds);
     }
 
+    /** Reads transcript lines until one matches {@code regex} whole. */
+    public String awaitMatching(String regex, int seconds) throws InterruptedException {
+        return await(regex, seconds, line -> line.matches(regex));
+    }
+
     private String await(String text, boolean exact, int seconds) throws InterruptedException {
+        return await(text, seconds, line -> exact ? line.equals(text) : line.contains(text));
+    }
+
+    private String await(String text, int seconds, java.util.function.Predicate<String> wanted)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             long left = deadline - System.nanoTime();
@@ -104,7 +114,7 @@ public final class StdioFirmware implements AutoCloseable {
                         + transcript + (process.isAlive() ? "" : "(firmware exited " + process.exitValue() + ")"));
             }
             transcript.append(line).append('\n');
-            if (exact ? line.equals(text) : line.contains(text)) {
+            if (wanted.test(line)) {
                 return line;
             }
         }

@@ -1,0 +1,125 @@
+package macserver.system.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import macserver.system.support.AgentFirmware;
+import macserver.system.support.Mosquitto;
+import macserver.system.support.PahoRequester;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fleet bindings through a real mosquitto (issue 5, sections 3 and 5): three packaged firmware
+ * processes in one group converge on 10,000 retained bindings, one of them killed while the
+ * bindings are pushed and started again from its flash afterwards.
+ */
+class FleetSystemTest {
+    private static final int BINDINGS = 10_000;
+    private static final int REMOVED = 100;
+    private static final String GROUP_ROOT = "isp/fleet/north/binding/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeRoutersConvergeOnTenThousandBindingsOneOfThemRestartedMidway() throws Exception {
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false)) {
+            String brokerArgs = "address=127.0.0.1 port=" + broker.port();
+            AgentFirmware[] routers = new AgentFirmware[3];
+            try {
+                for (int i = 0; i < routers.length; i++) {
+                    routers[i] = joinFleet(AgentFirmware.start(flash(i), "f" + i, brokerArgs));
+                }
+                long started = System.nanoTime();
+                try (PahoRequester noc = new PahoRequester(broker.uri(), "noc-fleet")) {
+                    long t = System.currentTimeMillis();
+                    for (int i = 0; i < BINDINGS; i++) {
+                        assertTrue(noc.publishRetained(topic(i), binding(i, "allow", t + i, "noc")), "publish " + i);
+                        if (i == BINDINGS * 2 / 5) {
+                            routers[2].kill9();
+                        }
+                    }
+                    // Removals are tombstones, newer than the bindings they end.
+                    for (int i = 0; i < REMOVED; i++) {
+                        noc.publishRetained(topic(i), "{\"mac-address\":\"" + mac(i) + "\",\"deleted\":true,\"timestamp\":"
+                                + (t + BINDINGS + i) + ",\"publisher\":\"noc\"}");
+                    }
+                    // Two writers for one MAC, the newer version arriving first: last writer wins by timestamp.
+                    int contested = BINDINGS - 1;
+                    noc.publishRetained(topic(contested), binding(contested, "deny", t + 3 * BINDINGS, "noc-b"));
+                    noc.publishRetained(topic(contested), binding(contested, "allow", t + 2 * BINDINGS, "noc-a"));
+                }
+                routers[2].close();
+                routers[2] = AgentFirmware.start(flash(2), "f2", null);
+
+                for (AgentFirmware r : routers) {
+                    awaitCount(r, "/ip mac-server binding print count-only where dynamic", BINDINGS - REMOVED, 300);
+                }
+                System.out.printf("fleet: %,d bindings on 3 routers (one restarted) converged in %.1f s%n",
+                        BINDINGS - REMOVED, (System.nanoTime() - started) / 1e9);
+                for (AgentFirmware r : routers) {
+                    assertEquals("0", count(r, "/ip mac-server binding print count-only where mac-address=" + mac(0)));
+                    assertEquals("1", count(r, "/ip mac-server binding print count-only where mac-address="
+                            + mac(REMOVED) + " and server=guests and dynamic"));
+                    assertEquals("1", count(r, "/ip mac-server binding print count-only where mac-address="
+                            + mac(BINDINGS - 1) + " and action=deny"));
+                }
+            } finally {
+                for (AgentFirmware r : routers) {
+                    if (r != null) {
+                        r.close();
+                    }
+                }
+            }
+        }
+    }
+
+    private Path flash(int router) {
+        return dir.resolve("flash-" + router + ".img");
+    }
+
+    private static AgentFirmware joinFleet(AgentFirmware r) throws IOException, InterruptedException {
+        r.console().send("/ip mac-server add name=guests");
+        r.console().send("/iot mqtt agent set fleet-group=north fleet-prefix=isp");
+        r.console().send("/system identity print");
+        r.console().await("name: MikroTik", 60);
+        return r;
+    }
+
+    private static void awaitCount(AgentFirmware r, String line, int expected, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = count(r, line);
+            if (last.equals(Integer.toString(expected))) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        r.console().send("/ip mac-server fleet status print");
+        Thread.sleep(500);
+        throw new AssertionError("expected " + expected + " from '" + line + "', last " + last + "\n"
+                + r.console().transcript());
+    }
+
+    private static String count(AgentFirmware r, String line) throws IOException, InterruptedException {
+        r.console().send(line);
+        return r.console().awaitMatching("\\d+", 60).strip();
+    }
+
+    private static String mac(int i) {
+        return String.format("02:AA:00:00:%02X:%02X", i >> 8, i & 0xff);
+    }
+
+    private static String topic(int i) {
+        return GROUP_ROOT + mac(i);
+    }
+
+    private static String binding(int i, String action, long timestamp, String publisher) {
+        return "{\"mac-address\":\"" + mac(i) + "\",\"mac-server\":\"guests\",\"action\":\"" + action
+                + "\",\"timestamp\":" + timestamp + ",\"publisher\":\"" + publisher + "\"}";
+    }
+}
