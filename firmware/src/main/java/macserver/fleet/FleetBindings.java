@@ -86,6 +86,9 @@ public final class FleetBindings implements AutoCloseable {
     // arriving, and ending the sweep then would take the rest of the replay for missing entries.
     private volatile boolean nonceForSweep;
     private volatile boolean returnedForSweep;
+    private volatile long lastReplayNanos;
+    // Worker only: when to send the next marker of a sweep whose replay was not quiet yet (0: none).
+    private long remarkAtNanos;
     /** The link refused the head of the outbox at the last try (nothing was queued since). */
     private volatile boolean linkRefused;
     // Worker only, but nextTick, which tick() resets.
@@ -189,7 +192,7 @@ public final class FleetBindings implements AutoCloseable {
     public void awaitIdle() throws InterruptedException {
         while (running) {
             inbox.awaitIdle();
-            if (inbox.isIdle() && !markerWanted.get() && nextTick != Long.MIN_VALUE && (outbox.isEmpty() || linkRefused)) {
+            if (inbox.isIdle() && !markerWanted.get() && remarkAtNanos == 0 && nextTick != Long.MIN_VALUE && (outbox.isEmpty() || linkRefused)) {
                 return;
             }
             Thread.sleep(1);
@@ -225,6 +228,9 @@ public final class FleetBindings implements AutoCloseable {
             return;
         }
         try {
+            if (retained) {
+                lastReplayNanos = System.nanoTime();
+            }
             if (inbox.message(FleetMessage.decode(mac, payload), retained)) {
                 syncBeforeSweep = lastSync;
                 markerWanted.set(true);
@@ -286,13 +292,19 @@ public final class FleetBindings implements AutoCloseable {
                     tick(now);
                     nextTick = now + options.syncInterval().toMillis();
                 }
+                if (remarkAtNanos != 0 && System.nanoTime() - remarkAtNanos >= 0) {
+                    remarkAtNanos = 0;
+                    markerWanted.set(true);
+                }
                 if (markerWanted.get()) {
                     sendMarker(now);
                     // Cleared only once the marker is queued, so awaitIdle never sees neither.
                     markerWanted.set(false);
                 }
                 flushOutbox();
-                FleetInbox.Batch b = inbox.take(options.batchSize(), WAIT_MILLIS);
+                long wait = remarkAtNanos == 0 ? WAIT_MILLIS
+                        : Math.clamp((remarkAtNanos - System.nanoTime()) / 1_000_000 + 1, 1, WAIT_MILLIS);
+                FleetInbox.Batch b = inbox.take(options.batchSize(), wait);
                 try {
                     process(b);
                 } finally {
@@ -405,8 +417,11 @@ public final class FleetBindings implements AutoCloseable {
             }
         }
         for (FleetMessage m : messages) {
-            if (ledger.offer(tx, m) == FleetLedger.Outcome.STALE) {
+            FleetLedger.Outcome outcome = ledger.offer(tx, m);
+            if (outcome == FleetLedger.Outcome.STALE) {
                 stale.incrementAndGet();
+            }
+            if (outcome == FleetLedger.Outcome.STALE || inbox.takeOvertaken(m.mac())) {
                 FleetMessage held = ledger.held(m.mac());
                 queue(new Outgoing(topics.binding(held.mac()), held.encode(), true));
             }
@@ -429,6 +444,12 @@ public final class FleetBindings implements AutoCloseable {
             LOG.warning("fleet sync time not stored: " + e.getMessage());
         }
         if (!inbox.isSweeping() || !returnedForSweep) {
+            return;
+        }
+        long quiet = options.replayQuiet().toNanos();
+        if (System.nanoTime() - lastReplayNanos < quiet) {
+            // Replay messages still arriving: the marker overtook some. Ask again once it is quiet.
+            remarkAtNanos = System.nanoTime() + quiet;
             return;
         }
         Set<Long> seen = inbox.endSweep();

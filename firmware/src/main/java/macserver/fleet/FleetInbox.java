@@ -41,6 +41,9 @@ final class FleetInbox {
     private final LinkedHashMap<Long, FleetMessage> messages = new LinkedHashMap<>();
     private final LinkedHashSet<Long> cleared = new LinkedHashSet<>();
     private final Set<Long> seen = new HashSet<>();
+    // MACs whose queued version was followed by an older one: the broker's retained copy (the last
+    // to arrive there) is now the loser, so the winner must be published again.
+    private final Set<Long> overtaken = new HashSet<>();
     private boolean sweeping;
     private boolean serversChanged;
     private boolean syncReturned;
@@ -58,9 +61,18 @@ final class FleetInbox {
         if (sweeping) {
             seen.add(m.mac());
         }
+        FleetMessage queued = messages.get(m.mac());
+        if (queued != null && !m.supersedes(queued) && !m.equals(queued)) {
+            overtaken.add(m.mac());
+        }
         messages.merge(m.mac(), m, (a, b) -> b.supersedes(a) ? b : a);
         notifyAll();
         return started;
+    }
+
+    /** Whether an older version of {@code mac} arrived while a newer one waited here; clears the mark. */
+    synchronized boolean takeOvertaken(long mac) {
+        return overtaken.remove(mac);
     }
 
     synchronized void cleared(long mac) {

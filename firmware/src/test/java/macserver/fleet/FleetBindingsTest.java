@@ -83,7 +83,8 @@ class FleetBindingsTest {
         }
 
         FleetOptions options() {
-            return FleetOptions.defaults("isp", "north", id).withClock(clock::get).withTombstoneLifetime(LIFETIME);
+            return FleetOptions.defaults("isp", "north", id).withClock(clock::get).withTombstoneLifetime(LIFETIME)
+                    .withReplayQuiet(Duration.ofMillis(20));
         }
 
         void run(String line) {
