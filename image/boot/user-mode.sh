@@ -91,8 +91,6 @@ tr -d '\r' <"$work/console-2.log" | grep -q '00:01:02:03:04:05 *my-mac-server' \
 
 # Heap in use: /system resource's total-memory less free-memory, where free is RAM less heap.
 resource=$(tr -d '\r' <"$work/console-2.log" | sed -n '/system resource print/,/admin@/p')
-heap_line=$(awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 } END { print t, f }' <<<"$resource")
 echo "user-mode: $board ($arch${launcher:+, ${launcher%% *}}): console ready ${first_ready} ms after start on a blank flash, ${second_ready} ms on the second boot"
-echo "user-mode: /system resource after boot: $(grep -E 'total-memory|free-memory' <<<"$resource" | xargs)"
+echo "user-mode: heap in use after boot and the commands: $(heap_in_use <<<"$resource")"
 echo "user-mode: seed configuration typed, clean shutdown twice (supervisor status 0), configuration kept"
-: "${heap_line}"

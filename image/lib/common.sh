@@ -88,3 +88,10 @@ debian_suite_of() {
         *) echo trixie ;;
     esac
 }
+
+# Heap in use, from the firmware's "/system resource print" on standard input: its free-memory is
+# the board's RAM (total-memory) less the Java heap in use.
+heap_in_use() {
+    awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 }
+        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB\n", (t - f) / 1048576 }'
+}

@@ -59,8 +59,8 @@ for pid in "${pids[@]}"; do wait "$pid" || die "squashing a part failed"; done
 
 image_bytes=$(stat -c %s "$image")
 budget_bytes=$((budget_mib * 1048576))
-version=$(unzip -p "$root/opt/macserver/firmware/macserver.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
-runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$root/opt/macserver/runtime/release")
+version=$(unzip -p "$root/opt/macserver/firmware/macserver.jar" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *//p' | tr -d '\r' || true)
+runtime_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$root/opt/macserver/runtime/release" 2>/dev/null || true)
 {
     echo "# Firmware image manifest, made by image/steps/pack.sh. Sizes in bytes: *.files is what"
     echo "# a part unpacks to, *.squashed what it costs squashed alone."
@@ -69,7 +69,8 @@ runtime_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$root/opt/macs
     echo "board=$board"
     echo "architecture=$(profile_require "$profile" architecture)"
     echo "runtime.version=$runtime_version"
-    echo "runtime.modules=$(cat "$out/modules.txt")"
+    echo "runtime.source=${RUNTIME:-$(profile_require "$profile" runtime)}"
+    echo "runtime.modules=$(cat "$out/modules.txt" 2>/dev/null || true)"
     echo "aot-cache=$(if [[ -f $root/opt/macserver/macserver.aot ]]; then echo yes; else echo "no: $(cat "$out/aot-note.txt" 2>/dev/null || echo skipped)"; fi)"
     echo "squashfs.block-size=$block"
     for part in "${parts[@]}"; do
