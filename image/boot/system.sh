@@ -61,7 +61,7 @@ ip netns exec "$ns" qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m "${BOO
     -append "console=ttyAMA0 quiet loglevel=3 rdinit=/init macserver.console=/dev/ttyAMA0 macserver.flash=/dev/vdb macserver.flashfs=ext4 macserver.powerkey=/dev/input/event0" \
     -drive "file=$out/$board.squashfs,if=none,format=raw,id=image,readonly=on" -device virtio-blk-pci,drive=image \
     -drive "file=$work/flash-disk.img,if=none,format=raw,id=flash" -device virtio-blk-pci,drive=flash \
-    -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$mac" \
+    -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$mac,romfile=" \
     -chardev pty,id=c0 -serial chardev:c0 -monitor "unix:$work/monitor,server,nowait" \
     >"$work/qemu.log" 2>&1 &
 qemu_pid=$!
