@@ -13,8 +13,9 @@ kernel_root=$1 busybox=$2 output=$3
 modules_dir=$(echo "$kernel_root"/usr/lib/modules/*)
 [[ -d $modules_dir/kernel ]] || die "no kernel modules under $kernel_root/usr/lib/modules"
 # Disks (virtio-blk), the image (squashfs), the flash partition (ext4), the network (virtio-net)
-# and the power key (gpio-keys, evdev: qemu's "system_powerdown" presses it).
-wanted=(virtio_blk squashfs ext4 virtio_net gpio_keys evdev)
+# the power key (gpio-keys, evdev: qemu's "system_powerdown" presses it), and crc32c, which ext4
+# and jbd2 ask the crypto API for at mount time (no module dependency says so).
+wanted=(virtio_blk squashfs crc32c_generic ext4 virtio_net gpio_keys evdev)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

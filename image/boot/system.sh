@@ -35,13 +35,14 @@ fi
 kernel=$(echo "$kernel_root"/boot/vmlinuz-*)
 "$boot/initramfs.sh" "$kernel_root" "$work/root/usr/bin/busybox" "$work/initrd.gz"
 
-# The flash partition: an ext4 disk holding the store file, made without mounting anything.
+# The flash partition: an ext2 disk (mounted by the ext4 driver) holding the store file, made
+# without mounting anything.
 mkdir -p "$work/flash"
 first=yes
 [[ ! -f $work/flash/macserver.flash ]] || first=no
 disk_kib=$(($(du -sk "$work/flash" | cut -f1) + 65536))
 rm -f "$work/flash-disk.img"
-mke2fs -q -t ext4 -O ^metadata_csum -d "$work/flash" -F "$work/flash-disk.img" "${disk_kib}k"
+mke2fs -q -t ext2 -d "$work/flash" -F "$work/flash-disk.img" "${disk_kib}k"
 
 qemu_pid=
 cleanup() {
@@ -53,6 +54,10 @@ ip netns add "$ns"
 ip -n "$ns" link set lo up
 ip netns exec "$ns" ip tuntap add dev tap0 mode tap
 ip -n "$ns" link set tap0 up
+# The MAC-Telnet clients send UDP broadcasts, so their end needs an IPv4 address and a route for
+# 255.255.255.255 (a documentation address, inside this namespace only).
+ip -n "$ns" address add 192.0.2.2/24 dev tap0
+ip -n "$ns" route add 255.255.255.255/32 dev tap0
 
 say "system: booting $board.squashfs under qemu-system-aarch64 (namespace $ns)"
 started=$(date +%s%3N)
