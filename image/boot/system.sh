@@ -42,7 +42,7 @@ first=yes
 [[ ! -f $work/flash/macserver.flash ]] || first=no
 disk_kib=$(($(du -sk "$work/flash" | cut -f1) + 65536))
 rm -f "$work/flash-disk.img"
-mke2fs -q -t ext2 -d "$work/flash" -F "$work/flash-disk.img" "${disk_kib}k"
+mke2fs -q -t ext2 -d "$work/flash" -F "$work/flash-disk.img" "${disk_kib}k" >/dev/null
 
 qemu_pid=
 cleanup() {
