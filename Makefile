@@ -14,15 +14,16 @@ JAR_INPUTS := pom.xml firmware/pom.xml $(shell find firmware/src/main board -typ
 WITH_JDK := JAVA_HOME="$$(firmware/bin/java-home)"; export JAVA_HOME; \
 	export MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow -Djansi.noreset=true";
 
-.PHONY: help build run test bench image boot-test clean
+.PHONY: help build run test bench image boot-test image-check board-given clean
 
 help:
 	@echo "make build                 compile and package the firmware (firmware/target/macserver.jar)"
 	@echo "make run                   run it here, console on this terminal (as root: in lab namespaces)"
 	@echo "make test                  install test tools (as root on Debian), run unit and system tests"
 	@echo "make bench                 run the benchmarks (as root also side by side with mactelnetd); table in bench/results/"
-	@echo "make image BOARD=<board>   build a firmware image for a board in board/ (not yet implemented)"
-	@echo "make boot-test BOARD=<b>   boot that image under qemu (not yet implemented)"
+	@echo "make image BOARD=<board>   build the firmware image of a board in board/ (image/build/<board>/)"
+	@echo "make boot-test BOARD=<b>   boot that image under qemu: user-mode, then (arm64) the full system"
+	@echo "make image-check BOARD=<b> both: e.g. make image-check BOARD=rb5009"
 	@echo "make clean                 remove build output (keeps var/flash.img, the saved configuration)"
 
 build:
@@ -49,10 +50,27 @@ bench: build
 	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh gcc iproute2 mactelnet-server wrk nftables; fi
 	@$(WITH_JDK) tests/run-benchmarks.sh
 
-image boot-test:
-	@[[ -n "$(BOARD)" ]] || { echo "make $@: name a board, e.g. make $@ BOARD=rb5009 (profiles: $$(ls board | sed 's/\.properties$$//' | xargs))" >&2; exit 2; }
-	@[[ -f "board/$(BOARD).properties" ]] || { echo "make $@: no board profile board/$(BOARD).properties" >&2; exit 2; }
-	@echo "make $@ BOARD=$(BOARD): not yet implemented (issue 8)" >&2; exit 1
+# The image tools, installed when missing (as root on Debian; see tests/install-peers.sh).
+IMAGE_TOOLS := squashfs-tools zip unzip binutils cpio e2fsprogs socat expect
+BOOT_TEST_TOOLS := qemu-user-static qemu-system-arm mactelnet-client iproute2
+
+image boot-test image-check: board-given
+
+board-given:
+	@[[ -n "$(BOARD)" ]] || { echo "make: name a board, e.g. make image BOARD=rb5009 (profiles: $$(ls board | sed 's/\.properties$$//' | xargs))" >&2; exit 2; }
+	@[[ -f "board/$(BOARD).properties" ]] || { echo "make: no board profile board/$(BOARD).properties" >&2; exit 2; }
+
+# RUNTIME=/path/to/jdk25 (a JDK 25 for the board's architecture) and AOT=no pass through.
+image: $(JAR)
+	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh $(IMAGE_TOOLS); fi
+	@$(WITH_JDK) RUNTIME="$(RUNTIME)" AOT="$(AOT)" image/build-image.sh "$(BOARD)"
+
+boot-test:
+	@tests/install-peers.sh $(IMAGE_TOOLS) $(BOOT_TEST_TOOLS)
+	@image/boot-test.sh "$(BOARD)"
+
+image-check: image
+	@$(MAKE) --no-print-directory boot-test BOARD="$(BOARD)"
 
 clean:
 	rm -rf target firmware/target tests/target

@@ -13,7 +13,9 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils mosquitto mosquitto-clients openssl)
+# squashfs-tools, zip, unzip and binutils build the host image (HostImageTest).
+default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils mosquitto mosquitto-clients openssl
+    squashfs-tools zip unzip binutils)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
@@ -25,7 +27,10 @@ done
 # Where dpkg is missing (not Debian), look for each package's main command instead.
 declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcpdump
     [mactelnet-client]=mactelnet [mactelnet-server]=mactelnetd [mosquitto]=mosquitto [mosquitto-clients]=mosquitto_pub [openssl]=openssl
-    [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping)
+    [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping
+    [squashfs-tools]=mksquashfs [binutils]=strip [binutils-aarch64-linux-gnu]=aarch64-linux-gnu-strip
+    [binutils-arm-linux-gnueabihf]=arm-linux-gnueabihf-strip [qemu-user-static]=qemu-aarch64-static
+    [qemu-system-arm]=qemu-system-aarch64 [e2fsprogs]=mke2fs)
 
 installed() {
     local package=$1

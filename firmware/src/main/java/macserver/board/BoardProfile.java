@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the firmware and the image build need to know about one board: CPU, memory, flash
- * geometry, console, interface names, JVM options and where its Java runtime comes from.
+ * geometry and the partition the store lives on, the image's flash budget, console, interface
+ * names, JVM options and where its Java runtime comes from.
  * Profiles are {@code .properties} files in the repository's {@code board/} folder, packaged
  * into the firmware jar under {@code board/}.
  */
@@ -28,6 +29,7 @@ public record BoardProfile(
         int ramMib,
         FlashGeometry flash,
         int imageBudgetMib,
+        FlashPartition flashPartition,
         ConsolePort console,
         List<String> interfaces,
         List<String> jvmOptions,
@@ -48,8 +50,8 @@ public record BoardProfile(
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("model must not be empty");
         }
-        if (architecture == null || cpu == null || flash == null || console == null) {
-            throw new IllegalArgumentException("architecture, cpu, flash and console must be set");
+        if (architecture == null || cpu == null || flash == null || flashPartition == null || console == null) {
+            throw new IllegalArgumentException("architecture, cpu, flash, flash partition and console must be set");
         }
         if (ramMib < 16) {
             throw new IllegalArgumentException("ram-mib must be at least 16, was " + ramMib);
@@ -125,6 +127,7 @@ public record BoardProfile(
                             keys.positiveInt("flash.erase-block-bytes"),
                             keys.positiveInt("flash.page-bytes")),
                     keys.positiveInt("image.budget-mib"),
+                    new FlashPartition(keys.text("flash.partition"), keys.optionalText("flash.filesystem")),
                     new ConsolePort(keys.text("console.device"), keys.optionalPositiveInt("console.speed")),
                     keys.words("interfaces"),
                     keys.words("jvm.options"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
@@ -34,6 +35,12 @@ final class ProfileReader {
             throw problem("key '" + key + "' is empty");
         }
         return trimmed;
+    }
+
+    /** A key that may be left out; present, it must not be empty. */
+    Optional<String> optionalText(String key) {
+        asked.add(key);
+        return properties.getProperty(key) == null ? Optional.empty() : Optional.of(text(key));
     }
 
     int positiveInt(String key) {

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
@@ -38,6 +39,8 @@ class BoardProfileTest {
             flash.erase-block-bytes=131072
             flash.page-bytes=2048
             image.budget-mib=64
+            flash.partition=ubi0:macserver
+            flash.filesystem=ubifs
             console.device=/dev/ttyS0
             console.speed=115200
             interfaces=ether1, ether2,sfp-sfpplus1
@@ -82,6 +85,7 @@ class BoardProfileTest {
         assertEquals(1024, rb5009.ramMib());
         assertEquals(FlashType.NAND, rb5009.flash().type());
         assertEquals(1024, rb5009.flash().sizeMib());
+        assertEquals(new FlashPartition("ubi0:macserver", Optional.of("ubifs")), rb5009.flashPartition());
         assertEquals(new ConsolePort("/dev/ttyS0", OptionalInt.of(115200)), rb5009.console());
         assertEquals("sfp-sfpplus1", rb5009.interfaces().getLast());
         assertEquals(9, rb5009.interfaces().size());
@@ -168,6 +172,10 @@ class BoardProfileTest {
             runtime                 | debian-openjdk:armhf | runtime 'debian-openjdk:armhf' is for armhf, but the board is arm64
             runtime                 | Some Runtime         | runtime 'Some Runtime' must match
             flash-size              | 128                  | unknown key(s) [flash-size]
+            flash.partition         | <remove>             | missing key 'flash.partition'
+            flash.partition         | /dev/mtdblock2       | flash.filesystem=ubifs goes with a UBI volume
+            flash.filesystem        | <remove>             | flash.filesystem is required for flash.partition=ubi0:macserver
+            flash.filesystem        | ' '                  | key 'flash.filesystem' is empty
             """)
     void rejectsABadKeyNamingTheSourceAndTheProblem(String key, String value, String expected) {
         Properties properties = properties(VALID);

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Makes the boot check's initramfs for Debian 13's arm64 kernel: busybox from the image, the
+# kernel modules the image needs that Debian builds as modules (with what they depend on, in
+# load order, uncompressed: busybox's insmod reads no .xz), and initramfs-init.
+#
+# usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT
+#   KERNEL_ROOT  an unpacked linux-image-*-arm64 package; OUTPUT is a gzip'd cpio archive
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+
+(($# == 3)) || die "usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT"
+kernel_root=$1 busybox=$2 output=$3
+modules_dir=$(echo "$kernel_root"/usr/lib/modules/*)
+[[ -d $modules_dir/kernel ]] || die "no kernel modules under $kernel_root/usr/lib/modules"
+# Disks (virtio-blk), the image (squashfs), the flash partition (ext4), the network (virtio-net)
+# the power key (gpio-keys, evdev: qemu's "system_powerdown" presses it), and crc32c, which ext4
+# and jbd2 ask the crypto API for at mount time (no module dependency says so).
+wanted=(virtio_blk squashfs crc32c_generic ext4 virtio_net gpio_keys evdev)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work"/{bin,proc,sys,dev,modules,newroot}
+cp "$busybox" "$work/bin/busybox"
+for applet in sh mount umount insmod sleep cat echo mkdir switch_root; do ln -s busybox "$work/bin/$applet"; done
+install -m 0755 "$(dirname "$0")/initramfs-init" "$work/init"
+
+# Debian's package ships no modules.dep (depmod makes it at install time), so each module's own
+# "depends=" entry (from its .modinfo section) gives what must be loaded before it.
+path_of() { find "$modules_dir/kernel" -name "$1.ko.xz" -o -name "${1//_/-}.ko.xz" | head -n 1; }
+deps_of() { xz -dc "$1" | strings -a | sed -n 's/^depends=//p' | head -n 1 | tr ',' ' '; }
+declare -A loaded=()
+order=()
+add() {
+    local name=$1 path dep
+    [[ -z ${loaded[$name]:-} ]] || return 0
+    loaded[$name]=1
+    path=$(path_of "$name")
+    [[ -n $path ]] || die "the kernel has no module $name"
+    for dep in $(deps_of "$path"); do add "$dep"; done
+    xz -dc "$path" >"$work/modules/$name.ko"
+    order+=("$name")
+}
+for module in "${wanted[@]}"; do add "$module"; done
+printf '%s\n' "${order[@]}" >"$work/modules.order"
+(cd "$work" && find . | cpio -o -H newc --quiet | gzip -9) >"$output"
+say "initramfs: busybox and modules ${order[*]}"

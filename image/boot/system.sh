@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Boot check 2: the whole system under qemu-system-aarch64, the closest this machine gets to
+# flashing a RouterBOARD. Debian 13's arm64 kernel boots the image as its root file system
+# (a virtio disk; a small initramfs loads the drivers Debian builds as modules), the flash
+# partition is a second virtio disk (ext4, holding the store file the user-mode check left),
+# the serial console is a host pty, and the network card is a tap inside a network namespace
+# made for this check: from there macping and mactelnet must reach the MAC server. qemu's
+# power button then asks for a clean power-off.
+#
+# usage: system.sh PROFILE OUT WORK     (arm64 boards only)
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+
+(($# == 3)) || die "usage: system.sh PROFILE OUT WORK"
+profile=$1 out=$2 work=$3
+board=$(profile_require "$profile" name)
+[[ $(profile_require "$profile" architecture) == arm64 ]] || die "the full-system check runs arm64 boards only"
+[[ $(id -u) == 0 ]] || die "the full-system check needs root (a network namespace and a tap device)"
+cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/trixie-arm64
+boot=$IMAGE_REPO/image/boot
+password=${BOOT_TEST_PASSWORD:-Image-Check-1}
+mac=52:54:00:4d:53:01
+ns=msrv-img-$$
+
+# Debian 13's arm64 kernel, once.
+kernel_root=$cache/kernel
+if [[ ! -f $kernel_root/.complete ]]; then
+    package=$("$IMAGE_REPO/image/steps/fetch-debian.sh" arm64 "$cache" depends linux-image-arm64 | grep '^linux-image-' | head -n 1)
+    [[ -n $package ]] || die "cannot tell which kernel package linux-image-arm64 stands for"
+    say "system: fetching Debian 13 $package"
+    rm -rf "$kernel_root"
+    "$IMAGE_REPO/image/steps/fetch-debian.sh" arm64 "$cache" unpack "$kernel_root" "$package" >/dev/null
+    touch "$kernel_root/.complete"
+fi
+kernel=$(echo "$kernel_root"/boot/vmlinuz-*)
+"$boot/initramfs.sh" "$kernel_root" "$work/root/usr/bin/busybox" "$work/initrd.gz"
+
+# The flash partition: an ext2 disk (mounted by the ext4 driver) holding the store file, made
+# without mounting anything.
+mkdir -p "$work/flash"
+first=yes
+[[ ! -f $work/flash/macserver.flash ]] || first=no
+disk_kib=$(($(du -sk "$work/flash" | cut -f1) + 65536))
+rm -f "$work/flash-disk.img"
+mke2fs -q -t ext2 -d "$work/flash" -F "$work/flash-disk.img" "${disk_kib}k" >/dev/null
+
+qemu_pid=
+cleanup() {
+    [[ -z $qemu_pid ]] || kill "$qemu_pid" 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+}
+trap cleanup EXIT
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+ip netns exec "$ns" ip tuntap add dev tap0 mode tap
+ip -n "$ns" link set tap0 up
+# The MAC-Telnet clients send UDP broadcasts, so their end needs an IPv4 address and a route for
+# 255.255.255.255 (a documentation address, inside this namespace only).
+ip -n "$ns" address add 192.0.2.2/24 dev tap0
+ip -n "$ns" route add 255.255.255.255/32 dev tap0
+
+say "system: booting $board.squashfs under qemu-system-aarch64 (namespace $ns)"
+started=$(date +%s%3N)
+ip netns exec "$ns" qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m "${BOOT_TEST_RAM_MIB:-1024}" \
+    -display none -no-reboot -kernel "$kernel" -initrd "$work/initrd.gz" \
+    -append "console=ttyAMA0 quiet loglevel=3 rdinit=/init macserver.console=/dev/ttyAMA0 macserver.flash=/dev/vdb macserver.flashfs=ext4 macserver.powerkey=/dev/input/event0" \
+    -drive "file=$out/$board.squashfs,if=none,format=raw,id=image,readonly=on" -device virtio-blk-pci,drive=image \
+    -drive "file=$work/flash-disk.img,if=none,format=raw,id=flash" -device virtio-blk-pci,drive=flash \
+    -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$mac,romfile=" \
+    -chardev pty,id=c0 -serial chardev:c0 -monitor "unix:$work/monitor,server,nowait" \
+    >"$work/qemu.log" 2>&1 &
+qemu_pid=$!
+pty=
+for _ in $(seq 100); do
+    pty=$(sed -n 's/.*char device redirected to \(\/dev\/pts\/[0-9]*\).*/\1/p' "$work/qemu.log")
+    [[ -z $pty ]] || break
+    sleep 0.1
+done
+[[ -n $pty ]] || die "system: qemu made no console pty (log: $work/qemu.log)"
+
+expect -f "$boot/console-session.exp" "$pty" "$password" "$first" "$started" 600 \
+    '/ip mac-server print' '/interface print' '/system resource print' \
+    "/user set admin allow-md5-login=yes password=$password" >"$work/system-console.log" 2>&1 \
+    || { tail -n 20 "$work/system-console.log" >&2; die "system: the console session failed (log: $work/system-console.log)"; }
+ready=$(sed -n 's/^ready-console-ms=//p' "$work/system-console.log" | tr -d '\r')
+
+# Debian 12's mactelnet 0.4.4 logs in with the legacy MD5 scheme, which the console allowed above.
+say "system: macping and mactelnet from namespace $ns to $mac"
+ip netns exec "$ns" macping "$mac" -c 3 >"$work/macping.log" 2>&1 || true
+# macping prints the MAC without leading zeros, so its summary line is what is read.
+replies=$(sed -n 's/.* \([0-9][0-9]*\) packets received.*/\1/p' "$work/macping.log")
+((${replies:-0} > 0)) || die "system: macping got no answer (log: $work/macping.log)"
+expect -f "$boot/mactelnet-session.exp" "$ns" "$mac" "$password" >"$work/mactelnet.log" 2>&1 \
+    || { tail -n 20 "$work/mactelnet.log" >&2; die "system: the MAC-Telnet session failed (log: $work/mactelnet.log)"; }
+tr -d '\r' <"$work/mactelnet.log" | grep -q 'my-mac-server' || [[ $first == yes ]] \
+    || die "system: the MAC-Telnet session did not show my-mac-server (log: $work/mactelnet.log)"
+
+say "system: pressing the power button"
+socat -u "$pty,raw,echo=0" "CREATE:$work/shutdown-console.log" &
+reader=$!
+echo system_powerdown | socat - "UNIX-CONNECT:$work/monitor" >/dev/null
+for _ in $(seq 1200); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.1; done
+kill "$reader" 2>/dev/null || true
+if kill -0 "$qemu_pid" 2>/dev/null; then
+    die "system: still running 120 s after the power button (console: $work/shutdown-console.log)"
+fi
+wait "$qemu_pid" || true
+qemu_pid=
+grep -q 'flash unmounted' "$work/shutdown-console.log" || die "system: no clean power-off on the console (log: $work/shutdown-console.log)"
+
+resource=$(tr -d '\r' <"$work/system-console.log" | sed -n '/system resource print/,/admin@/p')
+echo "system: $board under qemu-system-aarch64 (cortex-a72, 2 cores, TCG): console ready ${ready} ms after qemu started"
+echo "system: heap in use after boot and the commands: $(heap_in_use <<<"$resource")"
+echo "system: macping: $replies of 3 answered; mactelnet: logged in and listed the MAC servers; power button: clean power-off"

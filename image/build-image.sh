@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the firmware image of one board: `make image BOARD=<name>` runs this.
+#
+# usage: image/build-image.sh BOARD [OUT]
+#   BOARD  a profile name in board/ (rb5009, host, ...) or a path to a profile
+#   OUT    build folder (default image/build/<board>); the image is OUT/<board>.squashfs
+# Environment:
+#   RUNTIME=/path/to/jdk25   a JDK 25 for the board's architecture (its jmods/ are linked);
+#                            the only way to build for a board whose profile says runtime=none
+#   AOT=no                   no AOT cache (faster build, slower start)
+#   IMAGE_CACHE=DIR          where downloaded Debian packages are kept (image/build/cache)
+#   FIRMWARE=DIR             the built firmware (firmware/target)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib/common.sh"
+
+(($# >= 1 && $# <= 2)) || die "usage: image/build-image.sh BOARD [OUT]"
+profile=$1
+[[ -f $profile ]] || profile=$IMAGE_REPO/board/$1.properties
+[[ -f $profile ]] || die "no board profile $1 (known: $(cd "$IMAGE_REPO/board" && ls ./*.properties | sed 's|\./||; s/\.properties$//' | xargs))"
+board=$(profile_require "$profile" name)
+arch=$(profile_require "$profile" architecture)
+out=${2:-$IMAGE_REPO/image/build/$board}
+firmware=${FIRMWARE:-$IMAGE_REPO/firmware/target}
+
+# A board without a runtime (MIPS): say exactly why, and what would make it possible.
+if [[ $(profile_require "$profile" runtime) == none && -z ${RUNTIME:-} ]]; then
+    cat >&2 <<MSG
+image: board $board ($arch) cannot get an image from this build:
+  - no JDK 25 for $arch exists in any package registry reachable here: Debian 13 has no $arch
+    port at all, Debian 12 has only OpenJDK 17 (a Zero build) for it, and no vendor ships one;
+  - jSerialComm ships no native library for MIPS, so the serial console cannot use it: the
+    image falls back to the firmware's stdio console on the serial device (set up by the init
+    script), which has no login prompt.
+  Give a JDK 25 built for $arch yourself (for example an OpenJDK 25 Zero build) to go on:
+    make image BOARD=$board RUNTIME=/path/to/jdk25-$arch
+  It needs a jmods/ folder (a full JDK, not a runtime image). See image/README.md.
+MSG
+    exit 1
+fi
+
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+started=$(date +%s)
+say "building the $board image ($arch) in $out"
+[[ -f $firmware/macserver.jar ]] || die "$firmware/macserver.jar is missing: run 'make build' first"
+steps=$here/steps
+step() {
+    local title=$1 step_started
+    shift
+    step_started=$(date +%s)
+    say "$title"
+    "$@"
+    say "$title: $(($(date +%s) - step_started)) s"
+}
+step "[1/6] runtime" "$steps/runtime.sh" "$profile" "$out" "$firmware"
+step "[2/6] firmware" "$steps/firmware.sh" "$profile" "$out" "$firmware"
+step "[3/6] C library" "$steps/libc.sh" "$profile" "$out"
+step "[4/6] root file system" "$steps/rootfs.sh" "$profile" "$out"
+step "[5/6] AOT cache" "$steps/aot.sh" "$profile" "$out"
+step "[6/6] squashfs" "$steps/pack.sh" "$profile" "$out"
+say "done in $(($(date +%s) - started)) s: $out/$board.squashfs, manifest $out/manifest.properties"

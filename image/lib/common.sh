@@ -1,0 +1,97 @@
+# Shared by the image scripts (sourced, not run): reading a board profile, progress lines, sizes.
+# Every step script sources this file and calls its functions; none of them keeps state here.
+
+# The repository root, wherever a script is started from.
+IMAGE_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Prints "image: <what>" on standard error: progress for a person watching a long build.
+say() {
+    echo "image: $*" >&2
+}
+
+die() {
+    echo "image: error: $*" >&2
+    exit 1
+}
+
+# profile_get FILE KEY: the value of KEY in a board profile (.properties: key=value, # comments).
+# Values in this repository's profiles are plain words; escapes and continuations are not used.
+profile_get() {
+    local file=$1 key=$2 line
+    line=$(grep -E "^[[:space:]]*${key//./\\.}[[:space:]]*=" "$file" | tail -n 1) || return 1
+    line=${line#*=}
+    line=${line#"${line%%[![:space:]]*}"}
+    printf '%s\n' "${line%"${line##*[![:space:]]}"}"
+}
+
+# profile_require FILE KEY: like profile_get, but a missing key stops the build with its name.
+profile_require() {
+    profile_get "$1" "$2" || die "board profile $1 has no $2="
+}
+
+# Size of a file or a folder tree in bytes (apparent size: what goes into the image).
+size_bytes() {
+    du -sb "$1" | cut -f1
+}
+
+# Bytes as MiB with one decimal, for people.
+mib() {
+    awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'
+}
+
+# Runs a command with its output kept in LOG; on failure shows the log's tail and stops.
+run_logged() {
+    local log=$1
+    shift
+    if ! "$@" >"$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        die "'$*' failed (whole log: $log)"
+    fi
+}
+
+# The GNU triplet of a Debian architecture: where its libraries live and its binutils' prefix.
+triplet_of() {
+    case $1 in
+        amd64) echo x86_64-linux-gnu ;;
+        arm64) echo aarch64-linux-gnu ;;
+        armhf) echo arm-linux-gnueabihf ;;
+        mipsel) echo mipsel-linux-gnu ;;
+        *) die "no GNU triplet known for architecture $1" ;;
+    esac
+}
+
+# The Debian architecture of a profile's architecture= value.
+debian_arch_of() {
+    case $1 in
+        x86_64) echo amd64 ;;
+        arm64 | armhf | mipsel) echo "$1" ;;
+        *) die "unknown architecture '$1'" ;;
+    esac
+}
+
+# The qemu user-mode emulator that runs programs of a Debian architecture here (empty: native).
+qemu_user_of() {
+    local arch=$1
+    [[ $arch == "$(dpkg --print-architecture 2>/dev/null || echo amd64)" ]] && return 0
+    case $arch in
+        arm64) echo qemu-aarch64-static ;;
+        armhf) echo qemu-arm-static ;;
+        mipsel) echo qemu-mipsel-static ;;
+    esac
+}
+
+# The Debian release whose packages an architecture's image takes: Debian 13 ("trixie"), except
+# for mipsel, which Debian 13 no longer builds (Debian 12, "bookworm", was its last release).
+debian_suite_of() {
+    case $1 in
+        mipsel) echo bookworm ;;
+        *) echo trixie ;;
+    esac
+}
+
+# Heap in use, from the firmware's "/system resource print" on standard input: its free-memory is
+# the board's RAM (total-memory) less the Java heap in use.
+heap_in_use() {
+    awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 }
+        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB\n", (t - f) / 1048576 }'
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Step 3 of an image: the C library files the runtime and the firmware's natives load, taken
+# from Debian 13's packages for the board's architecture, and busybox (static) for the init
+# script, so that the image runs on a bare kernel.
+#
+# usage: libc.sh PROFILE OUT
+#   Reads the ELF files of OUT/runtime and OUT/firmware; writes OUT/system (lib, bin, links).
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+
+(($# == 2)) || die "usage: libc.sh PROFILE OUT"
+profile=$1 out=$2
+cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}
+arch=$(debian_arch_of "$(profile_require "$profile" architecture)")
+triplet=$(triplet_of "$arch")
+sysroot=$cache/$(debian_suite_of "$arch")-$arch/sysroot
+system=$out/system
+[[ -d $out/runtime ]] || die "$out/runtime is missing: run runtime.sh first"
+
+if [[ ! -f $sysroot/.complete ]]; then
+    say "unpacking Debian $(debian_suite_of "$arch") libc6, zlib1g, libgcc-s1, libstdc++6 and busybox-static for $arch"
+    rm -rf "$sysroot"
+    "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$sysroot" \
+        libc6 zlib1g libgcc-s1 libstdc++6 busybox-static >/dev/null
+    touch "$sysroot/.complete"
+fi
+
+is_elf() {
+    [[ $(head -c 4 "$1" | od -An -c | tr -d ' ') == 177ELF ]]
+}
+
+needed_of() {
+    readelf -d "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
+}
+
+# The ELF files that will run: the runtime's, and the natives inside the firmware's jars.
+natives=$out/natives
+rm -rf "$natives" "$system"
+mkdir -p "$natives" "$system/usr/lib/$triplet" "$system/usr/bin"
+for jar in "$out"/firmware/lib/*.jar; do
+    unzip -q -o "$jar" '*.so' -d "$natives" 2>/dev/null || true
+done
+mapfile -t elves < <(find "$out/runtime" "$natives" -type f | while read -r f; do is_elf "$f" && echo "$f"; done)
+
+# Libraries the runtime brings itself (found through its RUNPATH) are not looked up in Debian's.
+declare -A own=()
+for f in "${elves[@]}"; do own[$(basename "$f")]=1; done
+
+# Closure of NEEDED over the Debian sysroot, breadth first.
+declare -A wanted=()
+queue=()
+for f in "${elves[@]}"; do mapfile -t -O "${#queue[@]}" queue < <(needed_of "$f"); done
+while ((${#queue[@]} > 0)); do
+    lib=${queue[0]}
+    queue=("${queue[@]:1}")
+    [[ -z ${own[$lib]:-} && -z ${wanted[$lib]:-} ]] || continue
+    path=$sysroot/usr/lib/$triplet/$lib
+    [[ -e $path ]] || die "no $lib for $arch in Debian's libc6, zlib1g, libgcc-s1, libstdc++6"
+    wanted[$lib]=$path
+    mapfile -t -O "${#queue[@]}" queue < <(needed_of "$path")
+done
+for lib in "${!wanted[@]}"; do
+    cp -L "${wanted[$lib]}" "$system/usr/lib/$triplet/$lib"
+done
+
+# The program interpreter, at the path the runtime's binaries ask for (/lib/ld-linux-aarch64.so.1,
+# /lib64/ld-linux-x86-64.so.2, ...). Debian 13 is merged-/usr: /lib and /lib64 are links into usr.
+interpreter=$(readelf -l "$out/runtime/bin/java" | sed -n 's/.*program interpreter: \(.*\)\]/\1/p')
+[[ -n $interpreter ]] || die "cannot read the program interpreter of $out/runtime/bin/java"
+loader=$(basename "$interpreter")
+cp -L "$sysroot/usr/lib/$triplet/$loader" "$system/usr/lib/$triplet/$loader"
+ln -s usr/lib "$system/lib"
+interpreter_dir=$(dirname "$interpreter")
+if [[ $interpreter_dir == /lib64 ]]; then
+    ln -s usr/lib64 "$system/lib64"
+    mkdir -p "$system/usr/lib64"
+    ln -s "../lib/$triplet/$loader" "$system/usr/lib64/$loader"
+else
+    ln -s "$triplet/$loader" "$system/usr/lib/$loader"
+fi
+
+cp "$sysroot/usr/bin/busybox" "$system/usr/bin/busybox"
+ln -s usr/bin "$system/bin"
+ln -s usr/bin "$system/sbin"
+rm -rf "$natives"
+say "C library: ${#wanted[@]} files and $loader for $arch ($(printf '%s ' "${!wanted[@]}")), busybox"
+say "system: $(mib "$(size_bytes "$system")") in $system"
