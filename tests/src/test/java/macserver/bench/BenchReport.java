@@ -157,6 +157,14 @@ public final class BenchReport {
                 num(raw, "/s") + " (raw page programs)", ratio(v("store.durable-adds-per-s.1"), raw), "");
         row("durable single-record adds/s, 16 writers", num(v("store.durable-adds-per-s.16"), "/s"),
                 num(raw, "/s") + " (raw page programs)", ratio(v("store.durable-adds-per-s.16"), raw), "");
+        double mqtt = v("mqtt.adds-per-s");
+        row("binding adds/s through mosquitto, request -> response (MqttBenchmark)", num(mqtt, "/s"),
+                num(v("mqtt.console-adds-per-s"), "/s") + " (the same adds on the console)",
+                ratio(mqtt, v("mqtt.console-adds-per-s")), "");
+        double fleet = v("fleet.converge-ms");
+        row("fleet: " + num(v("fleet.bindings"), "") + " retained bindings applied on 3 routers (FleetBenchmark)",
+                num(fleet, "ms"), num(v("fleet.publish-ms"), "ms") + " (the broker taking the publishes)",
+                ratio(fleet, v("fleet.publish-ms")), "");
         double aot = v("startup.aot-ms");
         double plain = v("startup.plain-ms");
         row("start-up: process start to a ready console, with AOT cache", num(aot, "ms"), num(plain, "ms") + " (no AOT cache)",

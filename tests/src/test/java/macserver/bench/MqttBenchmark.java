@@ -52,6 +52,9 @@ public final class MqttBenchmark {
                         adds, mqtt, errors);
                 System.out.printf("mqtt: baseline, the same adds on the console: %.0f adds/s%n", console);
                 System.out.printf("mqtt: ratio mqtt/console: %.2f%n", mqtt / console);
+                Figures.record("mqtt.adds-per-s", mqtt);
+                Figures.record("mqtt.console-adds-per-s", console);
+                Figures.record("mqtt.errors", errors);
             }
         }
     }

@@ -129,6 +129,18 @@ public final class PahoRequester implements AutoCloseable {
         return false;
     }
 
+    /** Waits until the broker has acknowledged every publish handed over so far; false after {@code seconds}. */
+    public boolean awaitDelivered(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (client.getPendingTokens().length > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
     /** The answer to the request with {@code correlation}, waiting up to {@code seconds}; null if none. */
     public String answer(String correlation, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
