@@ -158,6 +158,11 @@ public final class MacServer implements UdpFrameHandler {
         }
         switch (header.type) {
             case MtPacketType.SESSIONSTART -> {
+                if (session != null && session.isRestartedBy(frame.srcPort)) {
+                    ctx.counters.increment(Counter.SESSIONS_RESTARTED);
+                    session.dropForRestart();
+                    session = null;
+                }
                 if (session != null) {
                     session.onStart(frame.srcPort, header.counter, now);
                 } else {

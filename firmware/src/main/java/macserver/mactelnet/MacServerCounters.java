@@ -23,6 +23,11 @@ public final class MacServerCounters {
         /** SESSIONSTART or PING the host's policy dropped. */
         POLICY_DROPS,
         SESSIONS_STARTED,
+        /**
+         * Sessions a new SESSIONSTART with their key took over: a client restarted within the same
+         * second (0.x clients draw key and port from the clock in seconds).
+         */
+        SESSIONS_RESTARTED,
         /** SESSIONSTART refused by the start rate limits. */
         STARTS_RATE_LIMITED,
         /** SESSIONSTART refused because the half-open, per-MAC or total session table was full. */

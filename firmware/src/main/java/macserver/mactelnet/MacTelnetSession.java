@@ -134,6 +134,24 @@ final class MacTelnetSession {
         }
     }
 
+    /**
+     * Whether a SESSIONSTART for this key comes from a new client rather than being a resend of
+     * the one that made this session: a client sends SESSIONSTART only before its first DATA, and
+     * from the port it keeps. So after DATA, or from another port, the client restarted (a killed
+     * 0.x client leaves no END, and its successor started in the same second draws the same key).
+     */
+    boolean isRestartedBy(int srcPort) {
+        return firstDataSeen || srcPort != clientPort;
+    }
+
+    /**
+     * Leaves without a word to the client: anything sent now under this key would reach the new
+     * client that took it over.
+     */
+    void dropForRestart() {
+        remove();
+    }
+
     void onData(MtHeader h, ByteBuffer packet, long now) {
         lastHeard = now;
         sendBare(MtPacketType.ACK, h.counter + h.payloadLength);

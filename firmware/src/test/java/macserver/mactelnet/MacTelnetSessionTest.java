@@ -238,10 +238,41 @@ class MacTelnetSessionTest {
         c.start();
         assertEquals(2, c.fresh().stream().filter(p -> p.type() == MtPacketType.ACK).count());
         assertEquals(1, f.server.sessionCount());
-        c.data(new Payload().empty(ControlType.BEGINAUTH).bytes());
+    }
+
+    /*
+     * 0.x clients draw their session key and port from the clock in seconds: a client killed
+     * without END and started again within that second sends SESSIONSTART under the old key. It
+     * must get a fresh session, not silence ("Connection failed." until the old one times out).
+     */
+    @Test
+    void sessionStartAfterDataIsARestartedClientAndGetsAFreshSession() throws Exception {
+        ClientSim c = f.loggedIn("admin", "secret");
+        assertEquals(1, f.host.open.size());
         c.fresh();
         c.start();
-        assertTrue(c.fresh().isEmpty());
+        List<Packet> out = c.fresh();
+        assertEquals(1, out.size(), "only the new session's ACK, nothing from the old one: " + out);
+        assertEquals(MtPacketType.ACK, out.get(0).type());
+        assertEquals(0, out.get(0).counter());
+        assertEquals(1, f.server.sessionCount());
+        assertEquals(1, f.server.counters().get(Counter.SESSIONS_RESTARTED));
+        assertEquals(1, f.host.closed.size(), "the old session left the host");
+        c.sendCounter = 0;
+        c.data(new Payload().empty(ControlType.BEGINAUTH).bytes());
+        assertTrue(c.fresh().stream().anyMatch(p -> p.type() == MtPacketType.DATA), "the new session answers its login");
+    }
+
+    @Test
+    void sessionStartFromAnotherPortIsAnotherClient() {
+        ClientSim c = f.client();
+        c.start();
+        c.fresh();
+        ClientSim other = new ClientSim(f.server, f.net, c.mac, c.key, c.port + 1);
+        other.start();
+        assertEquals(1, f.server.sessionCount());
+        assertEquals(1, f.server.counters().get(Counter.SESSIONS_RESTARTED));
+        assertEquals(1, other.fresh().size());
     }
 
     @Test

@@ -84,8 +84,11 @@ public final class MacTelnetClient implements AutoCloseable {
             exit $status
             """;
     private static volatile Path relayScript;
-    /** Client namespace to the wall-clock second its last client started; see {@link #awaitFreshSessionKey}. */
-    private static final Map<String, Long> LAST_START_SECOND = new java.util.HashMap<>();
+    /** Client namespace to the wall-clock second its last client had drawn its key by; see {@link #awaitNextSecond}. */
+    private static final Map<String, Long> LAST_START_SECOND = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Object> START_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Longest wait for a new client's first output (it prints "Connecting to ..." at once). */
+    private static final Duration SEEDED_WITHIN = Duration.ofSeconds(3);
 
     private final Process process;
     private final OutputStream keyboard;
@@ -118,7 +121,6 @@ public final class MacTelnetClient implements AutoCloseable {
             arguments.add("-o");
         }
         List<String> client = netns.inClient(version.command("mactelnet", arguments));
-        awaitFreshSessionKey(netns.clientNamespace());
         List<String> command = new ArrayList<>(List.of("expect", "-f", relayScript().toString()));
         command.addAll(client);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -126,10 +128,19 @@ public final class MacTelnetClient implements AutoCloseable {
         builder.environment().put("MT_ROWS", Integer.toString(options.rows()));
         builder.environment().put("MT_COLUMNS", Integer.toString(options.columns()));
         builder.environment().put("HOME", "/nonexistent"); // no ~/.mactelnet autologin file can interfere
-        try {
-            return new MacTelnetClient(builder.start(), List.copyOf(client));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start expect (Debian package expect) for " + client, e);
+        Object namespaceLock = START_LOCKS.computeIfAbsent(netns.clientNamespace(), n -> new Object());
+        synchronized (namespaceLock) {
+            awaitNextSecond(netns.clientNamespace());
+            MacTelnetClient c;
+            try {
+                c = new MacTelnetClient(builder.start(), List.copyOf(client));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start expect (Debian package expect) for " + client, e);
+            }
+            // The client has drawn its key once it prints; only then is its second known.
+            c.awaitFirstOutput(SEEDED_WITHIN);
+            LAST_START_SECOND.put(netns.clientNamespace(), System.currentTimeMillis() / 1000);
+            return c;
         }
     }
 
@@ -140,26 +151,23 @@ public final class MacTelnetClient implements AutoCloseable {
     /**
      * Both client versions seed rand() with the time in seconds and draw the session key and UDP
      * source port from it, so two clients started in the same second (from one MAC) use the same
-     * key. A server keys sessions by (key, client MAC) and takes the second SESSIONSTART for the
-     * first session's, e.g. one a killed client left open (mactelnetd holds it 15 s): the new client
-     * then gets no answer ("Connection failed."). So start at most one client per second per
-     * client namespace.
+     * key and port. The firmware takes a SESSIONSTART under a live key after DATA as a restarted
+     * client, which is right for a killed client but would cut off a live one running beside it.
+     * So clients of one namespace start one at a time, each in a later second than the moment the
+     * previous one had printed (by then it has drawn its key; spawning through expect and
+     * {@code ip netns exec} under load can take long enough to cross a second boundary).
      */
-    private static void awaitFreshSessionKey(String clientNamespace) {
-        synchronized (LAST_START_SECOND) {
-            long now = System.currentTimeMillis();
-            Long last = LAST_START_SECOND.get(clientNamespace);
-            if (last != null && now / 1000 <= last) {
-                long wait = (last + 1) * 1000 - now + 20; // a little past the boundary, for clock granularity
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-                now = System.currentTimeMillis();
+    private static void awaitNextSecond(String clientNamespace) {
+        Long last = LAST_START_SECOND.get(clientNamespace);
+        long now = System.currentTimeMillis();
+        if (last != null && now / 1000 <= last) {
+            long wait = (last + 1) * 1000 - now + 20; // a little past the boundary, for clock granularity
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            LAST_START_SECOND.put(clientNamespace, now / 1000);
         }
     }
 
@@ -254,6 +262,21 @@ public final class MacTelnetClient implements AutoCloseable {
             Matcher m = pattern.matcher(text).region(from, text.length());
             m.find();
             return text.substring(from, m.start());
+        }
+    }
+
+    /** Waits until the client has printed anything (or ended, or {@code limit} passed); consumes nothing. */
+    private void awaitFirstOutput(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (text) {
+            while (text.isEmpty() && !outputEnded && System.nanoTime() < deadline) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(text, Math.max(1, deadline - System.nanoTime()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
