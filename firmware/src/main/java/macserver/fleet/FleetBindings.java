@@ -87,8 +87,9 @@ public final class FleetBindings implements AutoCloseable {
     private volatile boolean nonceForSweep;
     private volatile boolean returnedForSweep;
     private volatile long lastReplayNanos;
-    // Worker only: when to send the next marker of a sweep whose replay was not quiet yet (0: none).
-    private long remarkAtNanos;
+    // Written by the worker, read by awaitIdle: when to send the next marker of a sweep whose
+    // replay was not quiet yet (0: none).
+    private volatile long remarkAtNanos;
     /** The link refused the head of the outbox at the last try (nothing was queued since). */
     private volatile boolean linkRefused;
     // Worker only, but nextTick, which tick() resets.
@@ -192,7 +193,10 @@ public final class FleetBindings implements AutoCloseable {
     public void awaitIdle() throws InterruptedException {
         while (running) {
             inbox.awaitIdle();
-            if (inbox.isIdle() && !markerWanted.get() && remarkAtNanos == 0 && nextTick != Long.MIN_VALUE && (outbox.isEmpty() || linkRefused)) {
+            // Read in the reverse order of the worker's writes (remarkAtNanos is cleared only after
+            // markerWanted is set, the outbox filled before nextTick): never a moment with neither.
+            if (inbox.isIdle() && remarkAtNanos == 0 && !markerWanted.get() && nextTick != Long.MIN_VALUE
+                    && (outbox.isEmpty() || linkRefused)) {
                 return;
             }
             Thread.sleep(1);
@@ -293,8 +297,8 @@ public final class FleetBindings implements AutoCloseable {
                     nextTick = now + options.syncInterval().toMillis();
                 }
                 if (remarkAtNanos != 0 && System.nanoTime() - remarkAtNanos >= 0) {
-                    remarkAtNanos = 0;
                     markerWanted.set(true);
+                    remarkAtNanos = 0;
                 }
                 if (markerWanted.get()) {
                     sendMarker(now);
