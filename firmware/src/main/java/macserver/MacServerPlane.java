@@ -195,7 +195,10 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     }
 
     @Override
-    public int admit(long clientMac, int ifIndex, MacService service) {
+    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
+        if (!policy.sourceMatches(clientMac, ethSource)) {
+            return DROP;
+        }
         lastSeen.touch(clientMac, System.currentTimeMillis() / 1000);
         int v = policy.decide(clientMac, ifIndex, service == MacService.MAC_PING ? Service.MAC_PING : Service.MAC_TELNET);
         return v > 0 ? v : DROP;

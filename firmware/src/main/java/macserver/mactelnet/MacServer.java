@@ -186,7 +186,7 @@ public final class MacServer implements UdpFrameHandler {
 
     /** PONG with the PING's payload, broadcast to UDP 20561 from the interface's address (§5, §1.3). */
     private void answerPing(UdpFrame frame, long own) {
-        if (ctx.host.admit(header.senderMac, frame.ifIndex, MacService.MAC_PING) == MacServerHost.DROP) {
+        if (ctx.host.admit(header.senderMac, frame.ethSrc, frame.ifIndex, MacService.MAC_PING) == MacServerHost.DROP) {
             ctx.counters.increment(Counter.POLICY_DROPS);
             return;
         }
@@ -208,7 +208,7 @@ public final class MacServer implements UdpFrameHandler {
 
     private void startSession(UdpFrame frame, long own, long now) {
         long mac = header.senderMac;
-        int serverId = ctx.host.admit(mac, frame.ifIndex, MacService.MAC_TELNET);
+        int serverId = ctx.host.admit(mac, frame.ethSrc, frame.ifIndex, MacService.MAC_TELNET);
         if (serverId == MacServerHost.DROP) {
             ctx.counters.increment(Counter.POLICY_DROPS);
             return;

@@ -18,10 +18,12 @@ public interface MacServerHost {
 
     /**
      * The policy decision for one packet: the id (0 or more) of the MAC server instance that
-     * serves this client MAC on this interface for this service, or {@link #DROP}. Called for
-     * every SESSIONSTART and PING, so it must not allocate.
+     * serves this client MAC on this interface for this service, or {@link #DROP}. The client MAC
+     * is the header's, which the client writes itself; {@code ethSource} is the frame's Ethernet
+     * source, for the host to hold it against. Called for every SESSIONSTART and PING, so it must
+     * not allocate.
      */
-    int admit(long clientMac, int ifIndex, MacService service);
+    int admit(long clientMac, long ethSource, int ifIndex, MacService service);
 
     /**
      * Whether the MAC has its own binding. When the table of sessions still logging in is full,

@@ -24,7 +24,8 @@ import macserver.config.menus.InterfaceMenus;
  */
 public final class MacPolicy implements ChangeListener {
     /** Everything but bindings, as of the last change. */
-    private record Snapshot(ServerPolicy[] servers, int defaultServer, BitSet toolAllowed, boolean pingEnabled) {}
+    private record Snapshot(ServerPolicy[] servers, int defaultServer, BitSet toolAllowed, boolean pingEnabled,
+            boolean sourceMacCheck) {}
 
     private final ConfigModel model;
     private final BindingTable bindings;
@@ -33,6 +34,7 @@ public final class MacPolicy implements ChangeListener {
     private volatile Snapshot snapshot;
     private ServerCounters[] counters = new ServerCounters[0];
     private final MacKnocks knocks = new MacKnocks(1024);
+    private final java.util.concurrent.atomic.LongAdder sourceMismatches = new java.util.concurrent.atomic.LongAdder();
 
     public MacPolicy(ConfigModel model, Map<String, Integer> interfaces) {
         this.model = model;
@@ -57,6 +59,25 @@ public final class MacPolicy implements ChangeListener {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a packet whose MAC-Telnet header names {@code headerMac} may be decided on at all:
+     * the header is the client's own word, so unless {@code /tool mac-server source-mac-check} is
+     * off, it must agree with the frame's Ethernet source. Otherwise a host could claim another's
+     * binding. A mismatch is counted ({@link #sourceMismatches}). Per packet: no lock, no allocation.
+     */
+    public boolean sourceMatches(long headerMac, long ethSource) {
+        if (headerMac == ethSource || !snapshot.sourceMacCheck) {
+            return true;
+        }
+        sourceMismatches.increment();
+        return false;
+    }
+
+    /** Packets dropped because their header's client MAC was not their Ethernet source. */
+    public long sourceMismatches() {
+        return sourceMismatches.sum();
     }
 
     /**
@@ -178,7 +199,8 @@ public final class MacPolicy implements ChangeListener {
         Menu ping = model.schema().menu("tool mac-server ping");
         BitSet toolAllowed = allowed((Integer) model.table(tool).get(1)[tool.property("allowed-interface-list").index()], ifs);
         boolean pingEnabled = (Boolean) model.table(ping).get(1)[ping.property("enabled").index()];
-        snapshot = new Snapshot(out, defaultServer, toolAllowed, pingEnabled);
+        boolean sourceMacCheck = !Boolean.FALSE.equals(model.table(tool).get(1)[tool.property("source-mac-check").index()]);
+        snapshot = new Snapshot(out, defaultServer, toolAllowed, pingEnabled, sourceMacCheck);
     }
 
     /** The interface indexes in an interface list: null for {@code all}, else the enabled members. */

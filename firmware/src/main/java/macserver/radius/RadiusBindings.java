@@ -28,7 +28,6 @@ import macserver.policy.MacKnocks;
  */
 public final class RadiusBindings implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RadiusBindings.class.getName());
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ConfigModel model;
     private final MacKnocks knocks;
@@ -66,7 +65,7 @@ public final class RadiusBindings implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "RADIUS MAC authentication worker", e);
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            knocks.awaitKnock();
         }
     }
 

@@ -33,4 +33,28 @@ class MacKnocksTest {
         assertEquals(List.of(9L, 10L, 7L, 8L), macs);
         assertThrows(IllegalArgumentException.class, () -> new MacKnocks(6));
     }
+
+    @Test
+    void theWorkerParksUntilTheFirstKnockAfterADrain() throws Exception {
+        MacKnocks k = new MacKnocks(8);
+        k.offer(5, 1);
+        k.awaitKnock(); // a knock already waits: no park
+        List<Long> got = java.util.Collections.synchronizedList(new ArrayList<>());
+        k.drain(got::add);
+        Thread worker = Thread.ofPlatform().start(() -> {
+            while (got.size() < 2) {
+                k.awaitKnock();
+                k.drain(got::add);
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (worker.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, worker.getState(), "parked with nothing to do, no timed polling");
+        k.offer(6, 1);
+        worker.join(10_000);
+        assertEquals(false, worker.isAlive(), "the knock woke it");
+        assertEquals(6, MacKnocks.mac(got.get(1)));
+    }
 }

@@ -54,6 +54,19 @@ class MacPolicyTest {
     }
 
     @Test
+    void aHeaderClaimingAnotherMacThanTheEthernetSourceIsDroppedAndCountedUnlessTheCheckIsOff() {
+        assertTrue(policy.sourceMatches(BOUND, BOUND));
+        assertFalse(policy.sourceMatches(BOUND, OTHER), "a bound MAC claimed from another host");
+        assertEquals(1, policy.sourceMismatches());
+        assertEquals("", cli.execute("/tool mac-server set source-mac-check=no"));
+        assertTrue(policy.sourceMatches(BOUND, OTHER), "behind a bridge that rewrites sources");
+        assertEquals(1, policy.sourceMismatches());
+        assertEquals("", cli.execute("/tool mac-server set source-mac-check=yes"));
+        assertFalse(policy.sourceMatches(BOUND, OTHER));
+        assertEquals(2, policy.sourceMismatches());
+    }
+
+    @Test
     void serverSwitchesAndToolGates() {
         cli.execute("/ip mac-server add name=s default");
         cli.execute("/ip mac-server set s mac-ping=no");

@@ -81,7 +81,7 @@ final class IdleTerminalHost implements MacServerHost {
     }
 
     @Override
-    public int admit(long clientMac, int ifIndex, MacService service) {
+    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
         return service == MacService.MAC_TELNET ? 0 : DROP;
     }
 

@@ -195,6 +195,35 @@ class MacServerSystemTest {
         }
     }
 
+    /** Sends pings from {@code ethSource} whose header claims {@code headerMac}; returns the PONGs to that MAC. */
+    private int spoofedPings(String ethSource, String headerMac) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = net.inClient(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "macserver.system.support.SpoofedPing", net.clientInterface(),
+                ethSource, headerMac, net.routerMac(), "5");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "SpoofedPing did not end");
+        assertEquals(0, p.exitValue(), out);
+        java.util.regex.Matcher m = Pattern.compile("pongs (\\d+)").matcher(out);
+        assertTrue(m.find(), out);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    @Order(11)
+    void aHeaderClaimingTheBoundMacFromAnotherEthernetSourceIsDropped() throws Exception {
+        String other = "02:00:00:00:77:01";
+        assertEquals(0, spoofedPings(other, net.clientMac()), "the bound MAC claimed from another host");
+        assertEquals(5, spoofedPings(net.clientMac(), net.clientMac()), "the same frames from the bound MAC itself");
+        cli("/tool mac-server set source-mac-check=no");
+        try {
+            assertEquals(5, spoofedPings(other, net.clientMac()), "with the check off (a source-rewriting bridge)");
+        } finally {
+            cli("/tool mac-server set source-mac-check=yes");
+        }
+    }
+
     /** Last: the fuzz spoofs the client's MAC, whose start budget then needs a while to refill. */
     @Test
     @Order(20)

@@ -105,6 +105,9 @@ public final class MacServerMenus {
         s.add(Menu.builder(Menu.Kind.SINGLETON, "tool mac-server")
                 .code(MenuCodes.TOOL_MAC_SERVER)
                 .property(Property.of("allowed-interface-list", new ReferenceType(() -> lists), InterfaceMenus.LIST_ALL_ID))
+                // The client writes its MAC into the MAC-Telnet header itself; only a bridge that
+                // rewrites Ethernet sources (a station pseudobridge) needs this off.
+                .property(Property.of("source-mac-check", BoolType.INSTANCE, true))
                 .build());
         s.add(Menu.builder(Menu.Kind.SINGLETON, "tool mac-server ping")
                 .code(MenuCodes.TOOL_MAC_SERVER_PING)

@@ -80,7 +80,7 @@ public final class FakeMacServerHost implements MacServerHost {
     }
 
     @Override
-    public int admit(long clientMac, int ifIndex, MacService service) {
+    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
         if (denied.contains(clientMac) || (service == MacService.MAC_PING && !pingAllowed)) {
             return DROP;
         }

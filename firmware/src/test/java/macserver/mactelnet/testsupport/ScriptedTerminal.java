@@ -56,7 +56,10 @@ public final class ScriptedTerminal implements MacTerminal {
                 }
             }
         } finally {
-            ended = true;
+            synchronized (this) {
+                ended = true;
+                notifyAll();
+            }
         }
     }
 
@@ -68,5 +71,14 @@ public final class ScriptedTerminal implements MacTerminal {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /** Waits up to 10 s for {@link #run} to return (it runs on a thread of the server's). */
+    public synchronized boolean awaitEnded() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!ended && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return ended;
     }
 }
