@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import macserver.auth.Credentials;
-import macserver.auth.CredentialsFormatException;
-import macserver.auth.LegacySecretBox;
 import macserver.auth.LoginService;
+import macserver.auth.UserDirectory;
 import macserver.board.BoardProfile;
 import macserver.cli.CliSessions;
 import macserver.cli.Plane;
@@ -63,6 +62,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private final CliSessions cli;
     private final LoginService logins;
     private final MacPolicy policy;
+    private final UserDirectory users;
     private final LoginGuard guard;
     private final SessionRegistry sessions;
     private final NeighborTable neighbors;
@@ -88,6 +88,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         this.cli = cli;
         this.logins = logins;
         this.policy = new MacPolicy(model, Map.of());
+        this.users = new UserDirectory(model);
         RadiusServers radiusServers = new RadiusServers(model);
         this.radius = new RadiusBindings(model, policy.knocks(), radiusServers);
         this.radiusLogins = new RadiusLogins(() -> radiusServers.client(RadiusServers.LOGIN), radiusLoginThreads);
@@ -240,30 +241,12 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
 
     @Override
     public LoginMaterial loginMaterial(String user) {
-        return model.read(() -> {
-            Menu users = model.schema().menu("user");
-            int id = model.idByName(users, user);
-            if (id < 0) {
-                return null;
-            }
-            Object[] row = model.table(users).get(id);
-            byte[] stored = (byte[]) row[users.property("credentials").index()];
-            Credentials c;
-            try {
-                c = Credentials.decode(stored);
-            } catch (CredentialsFormatException | RuntimeException e) {
-                return null;
-            }
-            Menu groups = model.schema().menu("user group");
-            Object[] group = model.table(groups).get((Integer) row[users.property("group").index()]);
-            boolean allowed = !Boolean.TRUE.equals(row[users.property("disabled").index()]) && group != null
-                    && ((List<?>) group[groups.property("policy").index()]).contains("telnet") && !c.isEmptyPassword();
-            byte[] md5 = null;
-            if (Boolean.TRUE.equals(row[users.property("allow-md5-login").index()]) && c.legacyMd5Secret().isPresent()) {
-                md5 = LegacySecretBox.open(SystemMenus.deviceKey(model), c.legacyMd5Secret().get());
-            }
-            return new LoginMaterial(c.ecSrp5Verifier(), md5, allowed);
-        });
+        UserDirectory.Entry e = users.find(user);
+        if (e == null) {
+            return null;
+        }
+        Credentials c = e.credentials();
+        return new LoginMaterial(c.ecSrp5Verifier(), users.openMd5(e), e.mayUse("telnet") && !c.isEmptyPassword());
     }
 
     @Override
@@ -310,20 +293,17 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
      */
     @Override
     public LoginRoute loginRoute(String user, int serverId) {
-        return model.read(() -> {
-            Menu servers = model.schema().menu("ip mac-server");
-            Object[] row = model.table(servers).get(serverId);
-            List<?> order = row == null ? List.of() : (List<?>) row[servers.property("authentication").index()];
-            int local = order.indexOf("local");
-            int radius = order.indexOf("radius");
-            if (radius < 0) {
-                return LoginRoute.LOCAL;
-            }
-            if (local < 0 || model.idByName(model.schema().menu("user"), user) < 0) {
-                return LoginRoute.REMOTE;
-            }
-            return local < radius ? LoginRoute.LOCAL : LoginRoute.REMOTE_THEN_LOCAL;
-        });
+        ServerPolicy p = policy.server(serverId);
+        List<String> order = p == null ? List.of() : p.authentication();
+        int local = order.indexOf("local");
+        int radius = order.indexOf("radius");
+        if (radius < 0) {
+            return LoginRoute.LOCAL;
+        }
+        if (local < 0 || users.find(user) == null) {
+            return LoginRoute.REMOTE;
+        }
+        return local < radius ? LoginRoute.LOCAL : LoginRoute.REMOTE_THEN_LOCAL;
     }
 
     /**

@@ -154,11 +154,9 @@ public final class MacPolicy implements ChangeListener {
 
     /** Failed logins allowed for {@code mac} on {@code server}: the binding's retry, else the server's. */
     public int loginRetry(long mac, ServerPolicy server) {
-        return model.read(() -> {
-            int id = bindings.idOfMac(mac);
-            int retry = id >= 0 ? bindings.retry(id) : -1;
-            return retry >= 0 ? retry : server.loginRetry();
-        });
+        // Asked under the MAC server's lock: never the model's lock, which a commit may hold long.
+        int retry = bindings.retryOf(mac);
+        return retry >= 0 ? retry : server.loginRetry();
     }
 
     /** Runs with the model locked (listener or readLocked). */

@@ -85,6 +85,29 @@ public final class BindingTable implements ItemTable {
         }
     }
 
+    /**
+     * The {@code retry} of {@code mac}'s binding, -1 when it has none or no binding: from any
+     * thread without a lock (the same seqlock as {@link #lookup}).
+     */
+    public int retryOf(long mac) {
+        while (true) {
+            int v = version;
+            if ((v & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long packed = byMac.get(mac);
+            byte[] r = retries;
+            int id = packed == MacIndex.MISSING ? -1 : (int) (packed >>> 32);
+            // A racing writer may have swapped the column: a torn read is thrown away below.
+            int retry = id >= 0 && id < r.length ? r[id] : -1;
+            java.lang.invoke.VarHandle.acquireFence();
+            if (version == v) {
+                return retry;
+            }
+        }
+    }
+
     public int server(int id) { return (int) (packed(id) >>> 8) & MAX_SERVER_ID; }
     public boolean isDeny(int id) { return (packed(id) & DENY) != 0; }
     public boolean isDisabled(int id) { return (packed(id) & OFF) != 0; }

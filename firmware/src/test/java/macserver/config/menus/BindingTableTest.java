@@ -43,6 +43,21 @@ class BindingTableTest {
     }
 
     @Test
+    void retryOfReadsTheBindingsRetryWithoutALock() {
+        int id = table.allocateId();
+        Object[] r = row(MAC, 1, "allow", false);
+        table.put(id, r);
+        assertEquals(-1, table.retryOf(MAC), "no retry set: the server's applies");
+        r = row(MAC, 1, "allow", false);
+        r[BindingTable.RETRY] = 7L;
+        table.put(id, r);
+        assertEquals(7, table.retryOf(MAC));
+        assertEquals(-1, table.retryOf(MAC + 1), "no binding");
+        table.remove(id);
+        assertEquals(-1, table.retryOf(MAC));
+    }
+
+    @Test
     void changingARowChangesWhatLookupSees() {
         int id = table.allocateId();
         table.put(id, row(MAC, 1, "deny", false));
