@@ -94,6 +94,7 @@ public final class RestApi {
             case 408 -> "Request Timeout";
             case 412 -> "Precondition Failed";
             case 413 -> "Payload Too Large";
+            case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
