@@ -157,7 +157,8 @@ public final class Lexer {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                default -> sb.append(DisplayText.isUnsafe(v, i) ? DisplayText.escape(String.valueOf(c)) : String.valueOf(c));
+                default -> sb.append(DisplayText.isUnsafe(v, i) ? DisplayText.escape(String.valueOf(c))
+                        : String.valueOf(c));
             }
         }
         return sb.append('"').toString();

@@ -10,6 +10,7 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Transaction;
+import macserver.display.DisplayText;
 
 /**
  * A CLI session over the configuration model: parses RouterOS command lines, moves between
@@ -58,7 +59,9 @@ final class ModelCliSession implements CliSession {
 
     @Override
     public String prompt() {
-        return "[" + user + "@" + ModelCliSessions.identity(model) + "] " + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
+        // A RADIUS user's name comes from the wire and is not checked like a local one.
+        return "[" + DisplayText.escape(user) + "@" + ModelCliSessions.identity(model) + "] "
+                + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
     }
 
     @Override

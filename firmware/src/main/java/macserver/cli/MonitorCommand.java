@@ -37,8 +37,8 @@ final class MonitorCommand implements Command {
             }
             SequencedMap<String, String> values = ctx.menu.monitor().values(id);
             int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
-            values.forEach((name, value) ->
-                    out.append(" ".repeat(width - name.length() + 2)).append(name).append(": ").append(DisplayText.escape(value)).append('\n'));
+            values.forEach((name, value) -> out.append(" ".repeat(width - name.length() + 2)).append(name).append(": ")
+                    .append(DisplayText.escape(value)).append('\n'));
         }
         return out.toString();
     }

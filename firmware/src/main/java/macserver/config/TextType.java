@@ -32,7 +32,8 @@ public final class TextType implements ValueType {
             }
             if (DisplayText.isBidiControl(c)) {
                 // They reorder what a reader sees (Trojan Source) and are never needed in a setting.
-                throw new ConfigException("invalid value for argument " + property + " (bidirectional control character)");
+                throw new ConfigException("invalid value for argument " + property
+                        + " (bidirectional control character)");
             }
             if (Character.isSurrogate(c) && DisplayText.isUnsafe(text, i)) {
                 // JSON's \ud800 escapes can carry half a character, which no encoding can store.

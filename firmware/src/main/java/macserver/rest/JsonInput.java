@@ -52,7 +52,8 @@ final class JsonInput {
             }
             if (v.isArray() && !(value instanceof List)) {
                 // ["a,b"] would otherwise pass as the text a,b: a list is only for list properties.
-                throw RestException.badRequest("invalid value for argument " + name + " (expected one value, not a list)");
+                throw RestException.badRequest("invalid value for argument " + name
+                        + " (expected one value, not a list)");
             }
             out.put(p, value);
         }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
+import macserver.system.peers.ClientVersion;
+import macserver.system.peers.MacTelnetClient;
 import macserver.system.peers.Netns;
 import macserver.system.peers.ProcessRun;
 import macserver.system.support.RestFirmware;
@@ -128,7 +131,7 @@ class CliRestHardeningSystemTest {
     }
 
     @Test
-    void aNeighboursIdentityFullOfEscapesIsPrintedEscaped() throws Exception {
+    void aNeighboursIdentityFullOfEscapesIsPrintedEscapedAndAUserNameCannotForgeALogLine() throws Exception {
         try (Netns net = Netns.create(false);
              StdioFirmware fw = StdioFirmware.startIn(net.routerNamespace(), dir.resolve("flash.img"),
                      "--interfaces=" + net.routerInterface())) {
@@ -145,10 +148,22 @@ class CliRestHardeningSystemTest {
                 assertTrue(line.contains("evil\\1B[2J\\1B[31m\\07\\r\\nforged line\\E2\\80\\AE"), layout + ": " + line);
                 fw.awaitLine("end-of-print", 30);
             }
+            // A user name off the wire in a log line: RADIUS logins with no RADIUS server answering.
+            fw.send("/radius add address=127.0.0.1 authentication-port=9 secret=x service=login timeout=500ms");
+            fw.send("/ip mac-server add name=r authentication=radius default=yes");
+            mark(fw, "radius-ready", 30);
+            try (MacTelnetClient c = MacTelnetClient.start(net, ClientVersion.V0_4_4, net.routerMac(),
+                    "x\nmacserver: SEVERE: forged", "pw")) {
+                assertEquals(MacTelnetClient.Outcome.LOGIN_FAILED, c.login(Pattern.compile("> $"), Duration.ofSeconds(60)),
+                        c.transcript());
+            }
+            String logged = fw.await("no RADIUS server answered", 60);
+            assertTrue(logged.endsWith("for the login of x\\nmacserver: SEVERE: forged"), logged);
             String transcript = fw.transcript();
             assertFalse(transcript.contains("\u001b") || transcript.contains("\u0007") || transcript.contains("\u202e"),
                     transcript);
-            assertFalse(transcript.lines().anyMatch(l -> l.startsWith("forged line")), transcript);
+            assertFalse(transcript.lines().anyMatch(l -> l.startsWith("forged line") || l.startsWith("macserver: SEVERE")),
+                    transcript);
         }
     }
 
