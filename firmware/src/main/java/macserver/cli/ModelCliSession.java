@@ -226,12 +226,15 @@ final class ModelCliSession implements CliSession {
         }
         RegexVerdicts regex = RegexVerdicts.collecting();
         int[] remembered = lastPrint.get(target.menu());
-        readLocked(target, t, regex);
-        // The first pass printed nothing anyone sees; its numbering must not replace the last one.
-        if (remembered == null) {
-            lastPrint.remove(target.menu());
-        } else {
-            lastPrint.put(target.menu(), remembered);
+        try {
+            readLocked(target, t, regex);
+        } finally {
+            // The first pass printed nothing anyone sees; its numbering must not replace the last one.
+            if (remembered == null) {
+                lastPrint.remove(target.menu());
+            } else {
+                lastPrint.put(target.menu(), remembered);
+            }
         }
         regex.decide();
         return readLocked(target, t, regex);
