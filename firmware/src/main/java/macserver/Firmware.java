@@ -49,6 +49,9 @@ public final class Firmware {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "macserver: %4$s: %5$s%6$s%n");
+        for (java.util.logging.Handler h : Logger.getLogger("").getHandlers()) {
+            h.setFormatter(new macserver.display.EscapingLogFormatter());
+        }
         FirmwareOptions options;
         BoardProfile board;
         try {

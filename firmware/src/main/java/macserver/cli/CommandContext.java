@@ -23,14 +23,18 @@ final class CommandContext {
     /** Tokens after {@code where}, ending with an END token; null without where. */
     final List<Token> where;
     final Transaction tx;
+    /** Answers the {@code ~} tests of this command. */
+    final RegexVerdicts regex;
 
-    CommandContext(ModelCliSession session, Menu menu, List<Arg> args, List<Token> where, Transaction tx) {
+    CommandContext(ModelCliSession session, Menu menu, List<Arg> args, List<Token> where, Transaction tx,
+                   RegexVerdicts regex) {
         this.session = session;
         this.model = session.model();
         this.menu = menu;
         this.args = args;
         this.where = where;
         this.tx = tx;
+        this.regex = regex;
     }
 
     Origin origin() {

@@ -3,8 +3,6 @@ package macserver.cli;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import macserver.config.ConfigException;
 import macserver.config.ItemView;
 import macserver.config.Menu;
@@ -13,23 +11,28 @@ import macserver.config.References;
 
 /**
  * A compiled {@code where} expression: comparisons of properties with values, bare flag names,
- * {@code !}, {@code and}/{@code &&}, {@code or}/{@code ||} and parentheses.
+ * {@code !}, {@code and}/{@code &&}, {@code or}/{@code ||} and parentheses. Both sides of
+ * {@code and}/{@code or} are always tested, so that a first pass sees every {@code ~} test the
+ * command will ask ({@link RegexVerdicts}).
  */
 final class Filter {
     private final List<Token> tokens;
     private final Menu menu;
     private final References refs;
+    private final RegexVerdicts regex;
     private int pos;
 
-    private Filter(List<Token> tokens, Menu menu, References refs) {
+    private Filter(List<Token> tokens, Menu menu, References refs, RegexVerdicts regex) {
         this.tokens = tokens;
         this.menu = menu;
         this.refs = refs;
+        this.regex = regex;
     }
 
-    /** Compiles tokens up to (not including) the END token of the list. */
-    static Predicate<ItemView> compile(List<Token> tokens, Menu menu, References refs) throws CliException {
-        Filter f = new Filter(tokens, menu, refs);
+    /** Compiles tokens up to (not including) the END token of the list; {@code ~} asks {@code regex}. */
+    static Predicate<ItemView> compile(List<Token> tokens, Menu menu, References refs, RegexVerdicts regex)
+            throws CliException {
+        Filter f = new Filter(tokens, menu, refs, regex);
         if (f.peek().is(Token.Kind.END)) {
             throw new CliException("syntax error", f.peek().column());
         }
@@ -60,7 +63,7 @@ final class Filter {
             next();
             Predicate<ItemView> right = and();
             Predicate<ItemView> l = left;
-            left = v -> l.test(v) || right.test(v);
+            left = v -> l.test(v) | right.test(v);
         }
         return left;
     }
@@ -71,7 +74,7 @@ final class Filter {
             next();
             Predicate<ItemView> right = unary();
             Predicate<ItemView> l = left;
-            left = v -> l.test(v) && right.test(v);
+            left = v -> l.test(v) & right.test(v);
         }
         return left;
     }
@@ -107,15 +110,10 @@ final class Filter {
             case "=" -> equalsTest(p, text, refs);
             case "!=" -> equalsTest(p, text, refs).negate();
             case "~" -> {
-                Pattern re;
-                try {
-                    re = Pattern.compile(text);
-                } catch (PatternSyntaxException e) {
-                    throw new CliException("invalid regular expression", value.column());
-                }
+                regex.compile(text, value.column());
                 yield v -> {
                     Object x = v.get(p);
-                    return x != null && re.matcher(p.type().format(x, refs)).find();
+                    return x != null && regex.test(text, p.type().format(x, refs));
                 };
             }
             default -> {

@@ -58,7 +58,7 @@ final class FindCommand implements Command {
             test = test.and(one);
         }
         if (ctx.where != null) {
-            test = test.and(Filter.compile(ctx.where, ctx.menu, ctx.model));
+            test = test.and(Filter.compile(ctx.where, ctx.menu, ctx.model, ctx.regex));
         }
         return test;
     }

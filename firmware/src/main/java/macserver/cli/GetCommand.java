@@ -3,6 +3,7 @@ package macserver.cli;
 import java.util.List;
 import macserver.config.ItemView;
 import macserver.config.Menu;
+import macserver.display.DisplayText;
 import macserver.config.Property;
 
 /** {@code get <item> <property>}, or {@code get <property>} on a single-value menu. */
@@ -41,7 +42,7 @@ final class GetCommand implements Command {
             throw new CliException("no such item");
         }
         Object value = v.get(p);
-        return (value == null ? "" : p.type().format(value, ctx.model)) + "\n";
+        return (value == null ? "" : DisplayText.escape(p.type().format(value, ctx.model))) + "\n";
     }
 
     private static int firstLiveId(CommandContext ctx) throws CliException {

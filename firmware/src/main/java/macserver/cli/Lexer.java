@@ -2,6 +2,7 @@ package macserver.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import macserver.display.DisplayText;
 
 /**
  * Splits a RouterOS command line into tokens. The text after {@code =} is one value up to the
@@ -143,9 +144,11 @@ public final class Lexer {
         return forceQuote(v);
     }
 
+    /** Quotes always; control characters come out as escapes ({@link DisplayText}), never raw. */
     public static String forceQuote(String v) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : v.toCharArray()) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -154,13 +157,8 @@ public final class Lexer {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\%02X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(DisplayText.isUnsafe(v, i) ? DisplayText.escape(String.valueOf(c))
+                        : String.valueOf(c));
             }
         }
         return sb.append('"').toString();

@@ -10,10 +10,13 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Transaction;
+import macserver.display.DisplayText;
 
 /**
  * A CLI session over the configuration model: parses RouterOS command lines, moves between
- * menus, and runs each command as one transaction (writes) or under the read lock.
+ * menus, and runs each command as one transaction (writes) or under the read lock. A read
+ * command that matches regular expressions runs twice under the lock, matching in between
+ * without it ({@link RegexVerdicts}), so a slow pattern never holds writers up.
  */
 final class ModelCliSession implements CliSession {
     private final ConfigModel model;
@@ -56,7 +59,9 @@ final class ModelCliSession implements CliSession {
 
     @Override
     public String prompt() {
-        return "[" + user + "@" + ModelCliSessions.identity(model) + "] " + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
+        // A RADIUS user's name comes from the wire and is not checked like a local one.
+        return "[" + DisplayText.escape(user) + "@" + ModelCliSessions.identity(model) + "] "
+                + (current.path().isEmpty() ? "" : current.slashPath()) + "> ";
     }
 
     @Override
@@ -214,12 +219,41 @@ final class ModelCliSession implements CliSession {
         Set<String> policies = group == null ? Permissions.of(model, user) : Permissions.ofGroup(model, group);
         Permissions.check(policies, cmd, target.menu());
         if (cmd.writes()) {
-            return model.write(origin(), tx -> cmd.run(context(target, t, tx)));
+            return model.write(origin(), tx -> cmd.run(context(target, t, tx, RegexVerdicts.immediate())));
         }
+        if (!matchesRegex(t)) {
+            return readLocked(target, t, RegexVerdicts.immediate());
+        }
+        RegexVerdicts regex = RegexVerdicts.collecting();
+        int[] remembered = lastPrint.get(target.menu());
+        try {
+            readLocked(target, t, regex);
+        } finally {
+            // The first pass printed nothing anyone sees; its numbering must not replace the last one.
+            if (remembered == null) {
+                lastPrint.remove(target.menu());
+            } else {
+                lastPrint.put(target.menu(), remembered);
+            }
+        }
+        regex.decide();
+        return readLocked(target, t, regex);
+    }
+
+    private static boolean matchesRegex(List<Token> t) {
+        for (Token tok : t) {
+            if (tok.is(Token.Kind.OPERATOR) && tok.text().equals("~")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String readLocked(Target target, List<Token> t, RegexVerdicts regex) throws ConfigException {
         try {
             return model.read(() -> {
                 try {
-                    return cmd.run(context(target, t, null));
+                    return target.command().run(context(target, t, null, regex));
                 } catch (ConfigException e) {
                     throw new Wrapped(e);
                 }
@@ -236,7 +270,8 @@ final class ModelCliSession implements CliSession {
         }
     }
 
-    private CommandContext context(Target target, List<Token> t, Transaction tx) throws CliException, ConfigException {
+    private CommandContext context(Target target, List<Token> t, Transaction tx, RegexVerdicts regex)
+            throws CliException, ConfigException {
         List<Arg> args = new ArrayList<>();
         List<Token> where = null;
         int i = target.argStart();
@@ -255,7 +290,7 @@ final class ModelCliSession implements CliSession {
                         boolean adjacent = val.column() == op.column() + 1;
                         if (adjacent && val.is(Token.Kind.OPEN_BRACKET)) {
                             int close = closing(t, i + 2);
-                            List<Integer> ids = subcommand(menu, t.subList(i + 3, close), tx);
+                            List<Integer> ids = subcommand(menu, t.subList(i + 3, close), tx, regex);
                             StringBuilder sb = new StringBuilder();
                             ids.forEach(id -> sb.append(sb.isEmpty() ? "" : ",").append(CommandContext.idText(id)));
                             args.add(Arg.named(tok.text(), sb.toString(), tok.column()));
@@ -286,13 +321,14 @@ final class ModelCliSession implements CliSession {
                 }
                 case OPEN_BRACKET -> {
                     int close = closing(t, i);
-                    args.add(new Arg(Arg.Kind.IDS, null, null, subcommand(menu, t.subList(i + 1, close), tx), tok.column()));
+                    args.add(new Arg(Arg.Kind.IDS, null, null, subcommand(menu, t.subList(i + 1, close), tx, regex),
+                            tok.column()));
                     i = close + 1;
                 }
                 default -> throw new CliException("syntax error", tok.column());
             }
         }
-        return new CommandContext(this, menu, args, where, tx);
+        return new CommandContext(this, menu, args, where, tx, regex);
     }
 
     private static int closing(List<Token> t, int open) throws CliException {
@@ -308,13 +344,14 @@ final class ModelCliSession implements CliSession {
     }
 
     /** Runs {@code [find ...]} in the command's menu and returns the ids it found. */
-    private List<Integer> subcommand(Menu menu, List<Token> inner, Transaction tx) throws CliException, ConfigException {
+    private List<Integer> subcommand(Menu menu, List<Token> inner, Transaction tx, RegexVerdicts regex)
+            throws CliException, ConfigException {
         List<Token> body = new ArrayList<>(inner);
         body.add(new Token(Token.Kind.END, "", inner.isEmpty() ? 0 : inner.get(inner.size() - 1).column() + 1));
         if (!body.get(0).is(Token.Kind.WORD) || Names.match(body.get(0).text(), List.of("find")) == null) {
             throw new CliException("expected end of command", body.get(0).column());
         }
         Target target = new Target(menu, false, commands.find(menu, "find"), 1, body.get(0).column());
-        return FindCommand.find(context(target, body, tx));
+        return FindCommand.find(context(target, body, tx, regex));
     }
 }

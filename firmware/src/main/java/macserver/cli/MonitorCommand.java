@@ -3,6 +3,7 @@ package macserver.cli;
 import java.util.List;
 import java.util.SequencedMap;
 import macserver.config.Menu;
+import macserver.display.DisplayText;
 
 /**
  * {@code monitor <items> [once]}: the live values of items in a menu that has a
@@ -36,8 +37,8 @@ final class MonitorCommand implements Command {
             }
             SequencedMap<String, String> values = ctx.menu.monitor().values(id);
             int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
-            values.forEach((name, value) ->
-                    out.append(" ".repeat(width - name.length() + 2)).append(name).append(": ").append(value).append('\n'));
+            values.forEach((name, value) -> out.append(" ".repeat(width - name.length() + 2)).append(name).append(": ")
+                    .append(DisplayText.escape(value)).append('\n'));
         }
         return out.toString();
     }

@@ -10,11 +10,14 @@ import macserver.config.ItemView;
 import macserver.config.Menu;
 import macserver.config.Property;
 import macserver.config.TextType;
+import macserver.display.DisplayText;
 
 /**
  * {@code print} in the RouterOS v7 layouts: a table with a flags legend (default), {@code detail},
  * {@code terse}, {@code count-only}, and {@code name: value} lines on single-value menus. Numbers
- * it shows are remembered by the session for later commands.
+ * it shows are remembered by the session for later commands. Every value is shown with its
+ * control characters escaped ({@link DisplayText}), whatever the layout: values come from the wire
+ * too (a neighbour's identity), and must not drive the reader's terminal.
  */
 final class PrintCommand implements Command {
     private static final Set<String> OPTIONS = Set.of("detail", "terse", "brief", "count-only", "without-paging",
@@ -132,12 +135,13 @@ final class PrintCommand implements Command {
 
     private static String value(CommandContext ctx, ItemView v, Property p) {
         Object x = v.get(p);
-        return x == null ? "" : p.type().format(x, ctx.model);
+        return x == null ? "" : DisplayText.escape(p.type().format(x, ctx.model));
     }
 
     private static String comment(ItemView v) {
         Property c = v.menu().property("comment");
-        return c == null ? null : (String) v.get(c);
+        String text = c == null ? null : (String) v.get(c);
+        return text == null ? null : DisplayText.escape(text);
     }
 
     private String table(CommandContext ctx, List<ItemView> items, List<Property> cols, boolean showIds) {
@@ -220,9 +224,7 @@ final class PrintCommand implements Command {
                 }
                 Object x = v.get(p);
                 String text = x == null ? "" : p.type().format(x, ctx.model);
-                if (!terse && p.type() instanceof TextType) {
-                    text = Lexer.forceQuote(text);
-                }
+                text = !terse && p.type() instanceof TextType ? Lexer.forceQuote(text) : DisplayText.escape(text);
                 if (x != null) {
                     pairs.add(p.name() + "=" + text);
                 }
@@ -230,7 +232,7 @@ final class PrintCommand implements Command {
             if (terse) {
                 sb.append(head);
                 if (comment != null) {
-                    sb.append("comment=").append(Lexer.quote(comment)).append(' ');
+                    sb.append("comment=").append(Lexer.quote((String) v.get(v.menu().property("comment")))).append(' ');
                 }
                 sb.append(String.join(" ", pairs)).append('\n');
                 continue;

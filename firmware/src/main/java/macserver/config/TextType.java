@@ -1,6 +1,11 @@
 package macserver.config;
 
-/** Free text up to a length limit; {@code name} variants refuse empty text and control characters. */
+import macserver.display.DisplayText;
+
+/**
+ * Free text up to a length limit, without control characters, bidirectional controls or unpaired
+ * surrogates; {@code name} variants also refuse empty text.
+ */
 public final class TextType implements ValueType {
     private final int maxLength;
     private final boolean nameRules;
@@ -21,8 +26,18 @@ public final class TextType implements ValueType {
             throw new ConfigException("value of " + property + " too long (at most " + maxLength + " characters)");
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new ConfigException("invalid value for argument " + property + " (control character)");
+            }
+            if (DisplayText.isBidiControl(c)) {
+                // They reorder what a reader sees (Trojan Source) and are never needed in a setting.
+                throw new ConfigException("invalid value for argument " + property
+                        + " (bidirectional control character)");
+            }
+            if (Character.isSurrogate(c) && DisplayText.isUnsafe(text, i)) {
+                // JSON's \ud800 escapes can carry half a character, which no encoding can store.
+                throw new ConfigException("invalid value for argument " + property + " (unpaired surrogate)");
             }
         }
         if (nameRules && text.isBlank()) {

@@ -44,6 +44,7 @@ public final class Transaction {
         Object[] row = menu.defaultRow();
         apply(row, values);
         checkRequired(menu, row);
+        checkName(menu, null, row);
         int id = table.allocateId();
         checkUnique(table, id, row);
         record(table, id, null, row);
@@ -64,6 +65,7 @@ public final class Transaction {
             return;
         }
         checkRequired(menu, after);
+        checkName(menu, before, after);
         checkUnique(table, id, after);
         record(table, id, before, after);
         menu.rules().afterWrite(this, menu, id, before, after);
@@ -103,6 +105,24 @@ public final class Transaction {
             if (p.has(Property.Flag.REQUIRED) && row[p.index()] == null) {
                 throw new ConfigException("failure: " + p.name() + " must be set");
             }
+        }
+    }
+
+    /**
+     * A new name must not read as what else names an item: an id ({@code *1}), a number from the
+     * last print ({@code 0}), or a command ({@code [find]}); such an item would be mistaken for
+     * another, or could not be named at all. Names stored before this rule stay usable.
+     */
+    private static void checkName(Menu menu, Object[] before, Object[] after) throws ConfigException {
+        Property p = menu.nameProperty();
+        if (p == null || !(p.type() instanceof TextType) || !(after[p.index()] instanceof String name)
+                || (before != null && name.equals(before[p.index()]))) {
+            return;
+        }
+        boolean number = !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (number || name.startsWith("*") || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
+            throw new ConfigException("invalid value for argument " + p.name()
+                    + " (a name must not read as an item id, number or command)");
         }
     }
 

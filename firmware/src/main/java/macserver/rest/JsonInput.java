@@ -14,7 +14,8 @@ import macserver.config.Transaction;
 
 /**
  * Turns a JSON object of properties into typed values for a transaction. Strings are read as the
- * console reads them; whole numbers and booleans are taken as their text; null unsets (on set).
+ * console reads them; whole numbers and booleans are taken as their text; arrays of strings only
+ * for list properties; null unsets (on set).
  * Call inside the transaction, so that names of other items resolve against what it sees.
  */
 final class JsonInput {
@@ -43,11 +44,18 @@ final class JsonInput {
                 }
                 continue;
             }
+            Object value;
             try {
-                out.put(p, p.type().parse(text(name, v), name, model));
+                value = p.type().parse(text(name, v), name, model);
             } catch (ConfigException ex) {
                 throw RestException.badRequest(ex.getMessage());
             }
+            if (v.isArray() && !(value instanceof List)) {
+                // ["a,b"] would otherwise pass as the text a,b: a list is only for list properties.
+                throw RestException.badRequest("invalid value for argument " + name
+                        + " (expected one value, not a list)");
+            }
+            out.put(p, value);
         }
         return out;
     }

@@ -36,6 +36,8 @@ public final class RestApi {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> ITEM_KEYS = Set.of(".id", "numbers");
+    /** POST commands that only read, so the {@code read} policy is enough. */
+    private static final Set<String> READS = Set.of("print", "getall");
 
     private final ConfigModel model;
     private final ItemJson items;
@@ -51,7 +53,8 @@ public final class RestApi {
     public RestResponse handle(RestRequest r) {
         try {
             Target t = resolve(r.path());
-            boolean writes = !r.method().equals("GET") && !(r.method().equals("POST") && "print".equals(t.word()));
+            boolean writes = !r.method().equals("GET") && !(r.method().equals("POST") && t.word() != null
+                    && READS.contains(t.word()));
             try {
                 Permissions.check(model, r.user(), t.menu(), writes);
             } catch (ConfigException e) {
@@ -91,6 +94,7 @@ public final class RestApi {
             case 408 -> "Request Timeout";
             case 412 -> "Precondition Failed";
             case 413 -> "Payload Too Large";
+            case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";

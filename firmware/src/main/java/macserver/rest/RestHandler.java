@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,17 +26,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The end of the pipeline: checks Basic credentials, then runs the request on the worker
- * executor (a write waits for flash, which must not stall the event loop) and writes the answer.
+ * The end of the pipeline: runs the request on the worker executor (a write waits for flash, and a
+ * password check takes a while, neither of which may stall the event loop): refuses a source that
+ * is locked out for failed logins ({@link LoginThrottle}), checks Basic credentials, makes the
+ * connection a session ({@link ConnectionGate#admit}) and writes the answer.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final RestApi api;
     private final LoginCache logins;
+    private final LoginThrottle throttle;
     private final Executor workers;
 
-    RestHandler(RestApi api, LoginCache logins, Executor workers) {
+    RestHandler(RestApi api, LoginCache logins, LoginThrottle throttle, Executor workers) {
         this.api = api;
         this.logins = logins;
+        this.throttle = throttle;
         this.workers = workers;
     }
 
@@ -56,30 +62,47 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String method = req.method().name();
         String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
         String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
+        InetAddress source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         try {
             workers.execute(() -> {
                 RestResponse r;
                 try {
-                    r = answer(method, uri.path(), query, body, auth, ifMatch);
+                    r = answer(ctx, source, method, uri.path(), query, body, auth, ifMatch);
                 } catch (RuntimeException e) {
                     r = RestApi.error(500, "internal error");
                 }
                 RestResponse answer = r;
-                ctx.executor().execute(() -> send(ctx, answer, keepAlive));
+                boolean open = keepAlive && answer.status() != 429 && answer.status() != 503;
+                ctx.executor().execute(() -> send(ctx, answer, open));
             });
         } catch (RejectedExecutionException e) {
             send(ctx, RestApi.error(503, "too many requests"), false);
         }
     }
 
-    private RestResponse answer(String method, String path, Map<String, String> query, byte[] body, String auth,
-                                String ifMatch) {
+    private RestResponse answer(ChannelHandlerContext ctx, InetAddress source, String method, String path,
+                                Map<String, String> query, byte[] body, String auth, String ifMatch) {
         if (method.equals("HEAD")) {
             return RestApi.error(501, null);
         }
+        long wait = throttle.lockoutLeft(source);
+        if (wait > 0) {
+            // Even the right password is refused now: an answer that differed would end the lockout's use.
+            return RestApi.error(429, "too many failed logins from " + source.getHostAddress() + "; try again in "
+                    + wait + " s");
+        }
         String[] credentials = basic(auth);
-        if (credentials == null || !logins.login(credentials[0], credentials[1])) {
+        if (credentials == null) {
             return RestApi.error(401, null);
+        }
+        if (!logins.login(credentials[0], credentials[1])) {
+            throttle.failed(source);
+            return RestApi.error(401, null);
+        }
+        throttle.succeeded(source);
+        ConnectionGate gate = ctx.pipeline().get(ConnectionGate.class);
+        if (gate != null && !gate.admit(ctx.channel())) {
+            return RestApi.error(503, "too many sessions (max-sessions)");
         }
         return api.handle(new RestRequest(method, path, query, body, credentials[0], ifMatch));
     }

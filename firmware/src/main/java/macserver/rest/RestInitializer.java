@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service's pipeline, in order: connection gate (allow-list, max-sessions) → TLS (www-ssl)
+ * One service's pipeline, in order: connection gate (allow-list, waiting connections, max-sessions) → TLS (www-ssl)
  * → idle timeout → request deadline → HTTP/1.1 codec → aggregator (body limit, 413) → {@link RestHandler}.
  */
 final class RestInitializer extends ChannelInitializer<SocketChannel> {
@@ -25,15 +25,17 @@ final class RestInitializer extends ChannelInitializer<SocketChannel> {
     private final RestServer.Options options;
     private final RestApi api;
     private final LoginCache logins;
+    private final LoginThrottle throttle;
     private final Executor workers;
 
     RestInitializer(ConnectionGate gate, SslContext tls, RestServer.Options options, RestApi api, LoginCache logins,
-                    Executor workers) {
+                    LoginThrottle throttle, Executor workers) {
         this.gate = gate;
         this.tls = tls;
         this.options = options;
         this.api = api;
         this.logins = logins;
+        this.throttle = throttle;
         this.workers = workers;
     }
 
@@ -48,7 +50,7 @@ final class RestInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("deadline", new RequestDeadline(TimeUnit.SECONDS.toMillis(options.requestSeconds())));
         p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         p.addLast("aggregate", new JsonSizeLimit(options.maxBodyBytes()));
-        p.addLast("rest", new RestHandler(api, logins, workers));
+        p.addLast("rest", new RestHandler(api, logins, throttle, workers));
     }
 
     /** The aggregator, answering an oversized body with RouterOS's JSON error rather than a bare 413. */

@@ -34,12 +34,13 @@ public final class RestServer implements AutoCloseable {
 
     /**
      * How the server binds and its limits. {@code portShift} is added to every service port, so
-     * that a host run can use 8443 for www-ssl's 443 without root.
+     * that a host run can use 8443 for www-ssl's 443 without root. {@code loginSeconds} is how
+     * long a new connection may take to finish TLS and log in before it is closed.
      */
     public record Options(String listenAddress, int portShift, int maxBodyBytes, int idleSeconds, int requestSeconds,
-                          int workers) {
+                          int workers, int loginSeconds) {
         public static Options defaults(String listenAddress, int portShift) {
-            return new Options(listenAddress, portShift, 1 << 20, 60, 30, 4);
+            return new Options(listenAddress, portShift, 1 << 20, 60, 30, 4, 10);
         }
     }
 
@@ -48,6 +49,7 @@ public final class RestServer implements AutoCloseable {
     private final WwwCertificate certificate;
     private final RestApi api;
     private final LoginCache logins;
+    private final LoginThrottle throttle = new LoginThrottle(() -> System.currentTimeMillis() / 1000);
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final ExecutorService workers;
     private final ExecutorService restarter = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -119,12 +121,14 @@ public final class RestServer implements AutoCloseable {
                 continue;
             }
             try {
-                ConnectionGate gate = new ConnectionGate(() -> limits(s.id()));
+                ConnectionGate gate = new ConnectionGate(() -> limits(s.id()),
+                        TimeUnit.SECONDS.toMillis(options.loginSeconds()));
                 ServerBootstrap b = new ServerBootstrap()
                         .group(loops)
                         .channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_BACKLOG, 128)
-                        .childHandler(new RestInitializer(gate, tls ? tlsContext() : null, options, api, logins, workers));
+                        .childHandler(new RestInitializer(gate, tls ? tlsContext() : null, options, api, logins,
+                                throttle, workers));
                 Channel ch = bind(b, port);
                 listeners.add(ch);
                 bound.put(s.id(), (InetSocketAddress) ch.localAddress());

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -46,7 +47,7 @@ class RestServerTest {
         setService(ServiceMenus.WWW_SSL_ID, Map.of("port", (Object) (long) sslPort));
         setService(ServiceMenus.WWW_ID, Map.of("port", (Object) (long) wwwPort, "disabled", false));
         WwwCertificate cert = WwwCertificate.create("router", Instant.now());
-        server = new RestServer(model, logins, cert, new RestServer.Options("127.0.0.1", 0, 64 * 1024, 2, 3, 2));
+        server = new RestServer(model, logins, cert, new RestServer.Options("127.0.0.1", 0, 64 * 1024, 2, 3, 2, 4));
         server.start();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -140,19 +141,94 @@ class RestServerTest {
         return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
     }
 
+    /** One request with Basic credentials on a kept-alive connection; the whole answer. */
+    private static String authedGet(Socket s, String user, String password) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        OutputStream out = s.getOutputStream();
+        out.write(("GET /rest/system/identity HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " + auth + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        byte[] buf = new byte[4096];
+        int n = s.getInputStream().read(buf);
+        return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    private Socket connectFrom(String source) throws Exception {
+        Socket s = new Socket();
+        s.bind(new java.net.InetSocketAddress(source, 0));
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", wwwPort));
+        s.setSoTimeout(20_000);
+        return s;
+    }
+
     @Test
-    void connectionsBeyondMaxSessionsAreClosedAndTheOthersServed() throws Exception {
+    void sessionsBeyondMaxSessionsAreRefusedWith503AndTheOthersServed() throws Exception {
+        logins.changePassword("admin", "secret".toCharArray());
         setService(ServiceMenus.WWW_ID, Map.of("max-sessions", 2L));
-        // One at a time, so that which connection is the third does not depend on the event loops.
-        try (Socket a = connect()) {
-            assertTrue(plainGet(a).startsWith("HTTP/1.1 401"));
-            try (Socket b = connect()) {
-                assertTrue(plainGet(b).startsWith("HTTP/1.1 401"));
-                try (Socket c = connect()) {
-                    assertEquals(-1, c.getInputStream().read(), "third connection is closed");
-                }
-                assertTrue(plainGet(a).startsWith("HTTP/1.1 401"), "the first two are still served");
+        try (Socket a = connect(); Socket b = connect(); Socket c = connect()) {
+            assertTrue(authedGet(a, "admin", "secret").startsWith("HTTP/1.1 200"));
+            assertTrue(authedGet(b, "admin", "secret").startsWith("HTTP/1.1 200"));
+            String third = authedGet(c, "admin", "secret");
+            assertTrue(third.startsWith("HTTP/1.1 503") && third.contains("max-sessions"), third);
+            assertEquals(-1, c.getInputStream().read(), "the third connection is closed");
+            assertTrue(authedGet(a, "admin", "secret").startsWith("HTTP/1.1 200"), "the first two are still served");
+        }
+    }
+
+    @Test
+    void connectionsThatNeverLogInDoNotCrowdOutAnAdministrator() throws Exception {
+        logins.changePassword("admin", "secret".toCharArray());
+        setService(ServiceMenus.WWW_ID, Map.of("max-sessions", 2L));
+        List<Socket> idle = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                idle.add(connectFrom("127.0.0.2"));
             }
+            for (int i = 0; i < 3; i++) {
+                try (Socket admin = connect()) {
+                    assertTrue(authedGet(admin, "admin", "secret").startsWith("HTTP/1.1 200"), "attempt " + i);
+                }
+            }
+            // From the same address as the idle ones, too: a new connection pushes the oldest out.
+            try (Socket admin = connectFrom("127.0.0.2")) {
+                assertTrue(authedGet(admin, "admin", "secret").startsWith("HTTP/1.1 200"));
+            }
+            assertEquals(-1, idle.getFirst().getInputStream().read(), "the oldest waiting connection was closed");
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aConnectionThatDoesNotLogInInTimeIsClosedEvenWhenBusy() throws Exception {
+        try (Socket s = connect()) {
+            long start = System.nanoTime();
+            String answer;
+            // A request a second keeps the idle timer (2 s) quiet; the login deadline (4 s) closes it.
+            do {
+                answer = plainGet(s);
+                Thread.sleep(1000);
+            } while (!answer.isEmpty() && System.nanoTime() - start < 30_000_000_000L);
+            assertEquals("", answer);
+        }
+    }
+
+    @Test
+    void aSourceThatKeepsGuessingIsLockedOutAndOthersAreNot() throws Exception {
+        logins.changePassword("admin", "secret".toCharArray());
+        try (Socket guesser = connectFrom("127.0.0.3")) {
+            for (int i = 0; i < LoginThrottle.RETRY; i++) {
+                assertTrue(authedGet(guesser, "admin", "guess" + i).startsWith("HTTP/1.1 401"), "guess " + i);
+            }
+        }
+        try (Socket guesser = connectFrom("127.0.0.3")) {
+            String locked = authedGet(guesser, "admin", "secret");
+            assertTrue(locked.startsWith("HTTP/1.1 429") && locked.contains("too many failed logins"), locked);
+        }
+        try (Socket other = connectFrom("127.0.0.4")) {
+            assertTrue(authedGet(other, "admin", "secret").startsWith("HTTP/1.1 200"));
         }
     }
 

@@ -21,6 +21,20 @@ public final class TestModels {
         }
     }
 
+    /** Adds a local user (no password) in an existing group, e.g. a {@code reader} in {@code read}. */
+    public static void addUser(ConfigModel model, String name, String group) {
+        try {
+            model.write(macserver.config.Origin.SYSTEM, tx -> {
+                macserver.config.Menu users = model.schema().menu("user");
+                tx.add(users, java.util.Map.of(users.property("name"), name,
+                        users.property("group"), model.idByName(model.schema().menu("user group"), group)));
+                return null;
+            });
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static Clocked fresh() {
         Clocked c = new Clocked();
         try {

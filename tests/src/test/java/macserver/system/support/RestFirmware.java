@@ -54,10 +54,20 @@ public final class RestFirmware implements AutoCloseable {
     /** curl -k (the certificate is the router's own self-signed one), as {@code user} with its password. */
     public Answer curl(String user, String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
+        String password = user == null ? null : user.equals("admin") ? PASSWORD : user.equals("reader") ? "readpw" : "x";
+        return curlFrom(null, user, password, method, path, body, headers);
+    }
+
+    /** The same from another loopback address ({@code source}, e.g. 127.0.0.2; null: the default) with any password. */
+    public Answer curlFrom(String source, String user, String password, String method, String path, String body,
+                           String... headers) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "-X", method, "-w", "\n%{http_code}",
                 "--max-time", "30"));
+        if (source != null) {
+            cmd.addAll(List.of("--interface", source));
+        }
         if (user != null) {
-            cmd.addAll(List.of("-u", user + ":" + (user.equals("admin") ? PASSWORD : user.equals("reader") ? "readpw" : "x")));
+            cmd.addAll(List.of("-u", user + ":" + password));
         }
         for (String h : headers) {
             cmd.addAll(List.of("-H", h));
