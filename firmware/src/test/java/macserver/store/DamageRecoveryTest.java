@@ -6,6 +6,9 @@ import static macserver.store.testsupport.FlashSearch.find;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +16,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import macserver.store.testsupport.FakeOwner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damage that is not a power cut (flipped bits, overwritten ranges, lost block headers): a
@@ -188,6 +194,31 @@ class DamageRecoveryTest {
             owner.commit(store, List.of(StoreRecord.put(k, value(k, 40))));
         }
         store.close();
+    }
+
+    @Test
+    void aTruncatedImageMountsItsIntactPrefix(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("flash.img");
+        try (FileFlash flash = FileFlash.open(file, SMALL)) {
+            onePutPerTransaction(flash, 0, 30);
+        }
+        // Blocks 0 and 1 hold transactions 1-30; cut in the middle of block 1.
+        long cut = SMALL.blockOffset(1) + 6L * SMALL.pageSize();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(cut);
+        }
+        try (FileFlash flash = FileFlash.open(file, SMALL)) {
+            assertEquals(SMALL.totalBytes() + SMALL.blockCount() - cut, flash.missingBytes());
+            Mounted m = remount(flash);
+            Set<Long> kept = new TreeSet<>(m.state().keySet());
+            assertEquals(LongStream.range(0, 20).boxed().collect(Collectors.toSet()), kept,
+                    "page 0 of block 1 is its header, pages 1-5 its first five transactions");
+            FakeOwner owner = new FakeOwner();
+            LogStore store = LogStore.mount(flash, OPTIONS, owner);
+            owner.commit(store, List.of(StoreRecord.put(500, value(500, 10))));
+            store.close();
+            assertTrue(remount(flash).state().containsKey(500L), "the store goes on working on the extended image");
+        }
     }
 
     private static byte[] deleteRecordOf(long key) {
