@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import macserver.system.support.FirmwareProcess;
 import macserver.system.support.FlashImage;
+import macserver.system.support.HostTerminal;
+import macserver.system.support.SocatPtyPair;
 import macserver.system.support.StdioFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,13 +59,18 @@ class FlashDamageSystemTest {
         return transcript.lines().filter(l -> l.startsWith("macserver: SEVERE: flash damage:") && l.contains(text)).count();
     }
 
-    @Test
-    void factorySnapshotHeaderDestroyedStillLeavesTheConsoleAnAdmin() throws Exception {
+    /** Sets admin's password, then (a second boot writes a new block) makes the first log block's header random bytes. */
+    private void destroyFactorySnapshotHeader() throws Exception {
         boot("/user set admin password=first-secret", "/user add name=ops group=read password=ops-secret");
         // A second boot writes into a new log block, so the first one (the factory snapshot) is not the newest.
         boot("/ip mac-server add name=isp");
         FlashImage image = new FlashImage(flash());
         image.randomize(image.logBlock(1), 64, 4);
+    }
+
+    @Test
+    void factorySnapshotHeaderDestroyedStillLeavesTheConsoleAnAdmin() throws Exception {
+        destroyFactorySnapshotHeader();
 
         String out = boot("/user print", "/user group print", "/system store print", "/system store damage print detail",
                 "/ip mac-server print");
@@ -82,6 +91,39 @@ class FlashDamageSystemTest {
         String next = boot("/user set admin password=new-secret", "/user print");
         assertFalse(next.contains("not enough permissions") || next.contains("failure"), next);
         assertTrue(next.lines().anyMatch(l -> l.matches("\\s*\\d+\\s+admin\\s+full.*")), next);
+    }
+
+    @Test
+    void serialConsoleLogsInAsAdminAfterTheUsersAreLost() throws Exception {
+        destroyFactorySnapshotHeader();
+        Duration wait = Duration.ofSeconds(30);
+        String prompt = "[admin@MikroTik] ";
+        try (SocatPtyPair line = SocatPtyPair.start(dir);
+                FirmwareProcess firmware = FirmwareProcess.start(dir, "--console=" + line.routerEnd(), "--flash=" + flash());
+                HostTerminal host = new HostTerminal(line.hostEnd())) {
+            try {
+                host.type("\r");
+                host.await("MikroTik Login: ", wait);
+                // The password set before the damage is gone with it: admin is back on the factory one.
+                host.type("admin\r");
+                host.await("Password: ", wait);
+                host.type("\r");
+                host.await("new password> ", wait);
+                host.type("after-Damage-1\r");
+                host.await("repeat new password> ", wait);
+                host.type("after-Damage-1\r");
+                host.await(prompt, wait);
+                host.type("/system store print\r");
+                String status = host.await(prompt, wait);
+                assertTrue(status.contains("restored: ") && status.contains("user admin"), status);
+                host.type("/user print\r");
+                String users = host.await(prompt, wait);
+                assertFalse(users.contains("not enough permissions"), users);
+                assertTrue(users.lines().anyMatch(l -> l.matches("\\s*\\d+\\s+admin\\s+full.*")), users);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- firmware log ---\n" + firmware.log(), e);
+            }
+        }
     }
 
     @Test
