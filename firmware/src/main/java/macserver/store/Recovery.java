@@ -47,7 +47,15 @@ final class Recovery implements BlockScanner.Visitor {
     private long damageSeq = -1;
     private int damageOffset;
     private boolean inCheckpoint;
+    /** The checkpoint the log starts from: its END was on flash before any header pointed at it. */
+    private boolean baseCheckpoint;
     private boolean checkpointDamaged;
+    /**
+     * Checkpoint records read after damage inside the checkpoint: they are delivered only when its
+     * END confirms them, since the damage may have hidden the END and the next transaction's BEGIN.
+     */
+    private final List<StoreRecord> unconfirmed = new ArrayList<>();
+    private long records;
     private long checkpointItems;
     private long lostCheckpointItems;
     private long lastTxn;
@@ -166,6 +174,7 @@ final class Recovery implements BlockScanner.Visitor {
     @Override
     public void record(int type, byte[] b, int at, int length) {
         bytesSinceCheckpoint += RecordFormat.size(length);
+        records++;
         int offset = at - RecordFormat.HEADER;
         switch (type) {
             case RecordFormat.PUT, RecordFormat.DELETE -> data(type, b, at, length);
@@ -185,7 +194,12 @@ final class Recovery implements BlockScanner.Visitor {
             if (type == RecordFormat.PUT) {
                 checkpointBound += RecordFormat.size(length);
                 checkpointItems++;
-                sink.put(key, Arrays.copyOfRange(b, at + 8, at + length));
+                byte[] value = Arrays.copyOfRange(b, at + 8, at + length);
+                if (checkpointDamaged) {
+                    unconfirmed.add(new StoreRecord(key, value));
+                } else {
+                    sink.put(key, value);
+                }
             }
         } else if (pendingTxn >= 0) {
             pending.add(new StoreRecord(key, type == RecordFormat.PUT ? Arrays.copyOfRange(b, at + 8, at + length) : null));
@@ -215,6 +229,7 @@ final class Recovery implements BlockScanner.Visitor {
     }
 
     private void commit(long txn, int count, boolean hasDigest, int wanted) {
+        leaveCheckpoint();
         boolean intact = pendingTxn == txn && !pendingDamaged && (count < 0 || count == pending.size())
                 && (!hasDigest || wanted == digest.value());
         if (intact) {
@@ -253,6 +268,7 @@ final class Recovery implements BlockScanner.Visitor {
         clearPending();
         settle(coveredTxn, "no intact COMMIT before the checkpoint covering transaction " + coveredTxn);
         inCheckpoint = true;
+        baseCheckpoint = records == 1;
         checkpointDamaged = false;
         checkpointItems = 0;
         lastCheckpointId = Math.max(lastCheckpointId, id);
@@ -269,17 +285,32 @@ final class Recovery implements BlockScanner.Visitor {
             LOG.log(Level.ERROR, "{0} of the {1} items of the checkpoint in log block {2} are unreadable and lost",
                     missing, count, currentSeq);
         }
+        for (StoreRecord r : unconfirmed) {
+            sink.put(r.key(), r.value());
+        }
+        unconfirmed.clear();
         inCheckpoint = false;
         checkpointDamaged = false;
     }
 
-    /** A checkpoint left without its END: cut by a power loss, unless damage was seen in it. */
+    /**
+     * A checkpoint left without its END: cut by a power loss, unless damage was seen in it or it is
+     * the log's base. Records read after the damage cannot be told from a transaction's whose BEGIN
+     * the damage also took, so they are not applied.
+     */
     private void leaveCheckpoint() {
-        if (inCheckpoint && checkpointDamaged) {
+        if (inCheckpoint && (checkpointDamaged || baseCheckpoint)) {
             lostCheckpointItems = -1;
             LOG.log(Level.ERROR, "the checkpoint in log block {0} is damaged and its end lost: an unknown number of items are lost",
                     currentSeq);
+            for (StoreRecord r : unconfirmed) {
+                orphan(r.key());
+            }
+            if (!unconfirmed.isEmpty()) {
+                damageOpen = true;
+            }
         }
+        unconfirmed.clear();
         inCheckpoint = false;
         checkpointDamaged = false;
     }
@@ -288,8 +319,11 @@ final class Recovery implements BlockScanner.Visitor {
     private void settle(long upTo, String cause) {
         boolean skipped = expected > 0 && upTo >= expected;
         boolean lostAtStart = expected == 0 && damageOpen && upTo >= 1;
-        if (skipped || lostAtStart || !orphanKeys.isEmpty() || moreOrphanKeys > 0) {
-            lose(expected, Math.max(upTo, expected), cause);
+        if (skipped || lostAtStart) {
+            lose(expected, upTo, cause);
+        } else if (!orphanKeys.isEmpty() || moreOrphanKeys > 0) {
+            // Readable records that no intact transaction or checkpoint claims, and no number is missing.
+            lose(0, 0, "records outside any intact transaction or checkpoint");
         }
         damageOpen = false;
         damageSeq = -1;

@@ -3,6 +3,7 @@ package macserver.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static macserver.store.testsupport.FlashSearch.find;
+import static macserver.store.testsupport.FlashSearch.findAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -160,6 +161,32 @@ class DamageRecoveryTest {
         assertEquals(0, lost.first(), "the log's start is lost with the block");
         assertEquals(5, lost.last());
         assertEquals("up to 5", lost.numbers());
+    }
+
+    @Test
+    void aTransactionWhoseBeginWentWithTheCheckpointsEndIsNotTakenForCheckpointData() throws IOException {
+        RamFlash ram = new RamFlash(SMALL);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, OPTIONS.withReplayLimitBytes(4096), owner);
+        store.setSnapshotSource(owner);
+        long k = 0;
+        while (store.stats().checkpoints() == 0) {
+            owner.commit(store, List.of(StoreRecord.put(k, value(k, 40))));
+            k++;
+        }
+        // The transaction that made the checkpoint is the first after it, in the block the checkpoint opened.
+        long trigger = k - 1;
+        store.close();
+        List<Long> ends = findAll(ram, new byte[] {(byte) 0xA7, RecordFormat.CHECKPOINT_END, 0, 16});
+        long end = ends.getLast();
+        long begin = find(ram, value(trigger, 40)) - 2 * RecordFormat.HEADER - 8 - 8;
+        ram.corrupt(end + RecordFormat.HEADER + 2, 0x01);
+        ram.corrupt(begin + RecordFormat.HEADER + 7, 0x01);
+
+        Mounted m = remount(ram);
+        assertFalse(m.state().containsKey(trigger), "a record of a transaction whose BEGIN is lost must not apply as checkpoint data");
+        assertEquals(-1, m.damage().lostCheckpointItems(), "the checkpoint's end is lost");
+        assertTrue(m.damage().lostTransactions().stream().anyMatch(r -> r.last() == trigger + 1), m.damage().toString());
     }
 
     @Test
