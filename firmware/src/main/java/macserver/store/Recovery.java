@@ -113,13 +113,8 @@ final class Recovery implements BlockScanner.Visitor {
     private void checkHeaderlessBlocks(FlashDevice dev, BlockTable table, BlockScanner scanner, byte[] block)
             throws IOException {
         FlashGeometry g = dev.geometry();
-        byte[] page = new byte[g.pageSize()];
         for (int b = 0; b < table.blockCount(); b++) {
-            if (table.isBad(b) || table.seq(b) != BlockTable.NO_SEQ) {
-                continue;
-            }
-            dev.read(g.blockOffset(b), page, 0, page.length);
-            if (BlockScanner.erased(page, 0, page.length)) {
+            if (table.isBad(b) || !table.hasDamagedHeader(b)) {
                 continue;
             }
             dev.read(g.blockOffset(b), block, 0, block.length);
