@@ -28,6 +28,7 @@ import macserver.rest.WwwCertificate;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
 import macserver.store.StoreOptions;
+import macserver.system.StoreHealth;
 import macserver.system.SystemStatus;
 
 /**
@@ -85,15 +86,21 @@ public final class Firmware {
         long mountStart = System.nanoTime();
         ConfigStorage storage = ConfigStorage.mount(model, flash, StoreOptions.defaults());
         LOG.info(String.format("flash %s mounted in %d ms", flashPath, (System.nanoTime() - mountStart) / 1_000_000));
+        java.util.List<String> restored = java.util.List.of();
         if (model.isFactoryBlank()) {
             FactoryDefaults.apply(model);
         } else {
-            // Flash written before a menu existed (e.g. /ip service) gets that menu's defaults.
-            model.write(Origin.SYSTEM, tx -> {
+            // Flash written before a menu existed (e.g. /ip service) gets that menu's defaults;
+            // damaged flash gets back its built-in groups and a way to admin from the console.
+            restored = model.write(Origin.SYSTEM, tx -> {
                 FactoryDefaults.apply(tx, false);
-                return null;
+                return FactoryDefaults.restoreAccess(tx);
             });
         }
+        StoreHealth health = StoreHealth.of(model, storage.damage(), flash.missingBytes(), restored);
+        health.log();
+        live.storeStatus = health::status;
+        live.storeDamage = health::lostRuns;
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
         live.resource = status::resource;
         live.interfaces = SystemStatus::interfaces;

@@ -10,6 +10,7 @@ import macserver.store.FlashDevice;
 import macserver.store.LogStore;
 import macserver.store.RecordSink;
 import macserver.store.SnapshotSource;
+import macserver.store.StoreDamage;
 import macserver.store.StoreFullException;
 import macserver.store.StoreOptions;
 import macserver.store.StoreRecord;
@@ -52,6 +53,11 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
 
     public StoreStats stats() {
         return store.stats();
+    }
+
+    /** The transactions the mount found damaged and left out whole. */
+    public StoreDamage damage() {
+        return store.damage();
     }
 
     @Override

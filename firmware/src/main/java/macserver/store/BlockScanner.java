@@ -58,7 +58,7 @@ final class BlockScanner {
         return -1;
     }
 
-    private static boolean erased(byte[] block, int from, int to) {
+    static boolean erased(byte[] block, int from, int to) {
         for (int i = from; i < to; i++) {
             if (block[i] != FlashDevice.ERASED) {
                 return false;

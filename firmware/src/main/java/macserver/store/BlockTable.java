@@ -17,6 +17,8 @@ final class BlockTable {
     private final long[] seq;
     private final long[] erases;
     private final boolean[] bad;
+    /** Blocks whose header page is written but unreadable: a damaged header, or a header write a power cut tore. */
+    private final boolean[] damagedHeader;
     private long logStart = Long.MAX_VALUE;
 
     private BlockTable(FlashGeometry geometry) {
@@ -25,6 +27,7 @@ final class BlockTable {
         this.seq = new long[n];
         this.erases = new long[n];
         this.bad = new boolean[n];
+        this.damagedHeader = new boolean[n];
         Arrays.fill(seq, NO_SEQ);
     }
 
@@ -45,6 +48,7 @@ final class BlockTable {
             BlockHeader h = BlockHeader.parse(page);
             if (h == null) {
                 unknown[b] = true;
+                table.damagedHeader[b] = !BlockScanner.erased(page, 0, page.length);
                 continue;
             }
             table.seq[b] = h.seq();
@@ -59,6 +63,11 @@ final class BlockTable {
             }
         }
         return table;
+    }
+
+    /** Whether the block's header page holds something other than a header or erased bytes (as found at scan). */
+    boolean hasDamagedHeader(int block) {
+        return damagedHeader[block];
     }
 
     int blockCount() {

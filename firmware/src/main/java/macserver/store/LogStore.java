@@ -34,6 +34,7 @@ public final class LogStore implements AutoCloseable {
     private final long mountNanos;
     private final long corruptRecords;
     private final long tornTails;
+    private final StoreDamage damage;
 
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Condition flushDone = appendLock.newCondition();
@@ -72,6 +73,7 @@ public final class LogStore implements AutoCloseable {
         this.mountNanos = mountNanos;
         this.corruptRecords = found.corruptRecords();
         this.tornTails = found.tornTails();
+        this.damage = found.damage();
         this.lastAppended = found.lastTxn();
         this.durable = found.lastTxn();
         this.lastCheckpointId = found.lastCheckpointId();
@@ -83,7 +85,8 @@ public final class LogStore implements AutoCloseable {
     /**
      * Mounts the store: replays the newest valid checkpoint and the log after it into {@code sink}
      * (puts and deletes, ending in the stored state). Blank or foreign flash mounts as an empty store.
-     * Damaged records are skipped and counted in {@link #stats()}, never delivered. Mount only reads.
+     * Damaged records are skipped and counted in {@link #stats()}, never delivered, and a transaction
+     * that damage touched is left out whole and listed in {@link #damage()}. Mount only reads.
      */
     public static LogStore mount(FlashDevice dev, StoreOptions options, RecordSink sink) throws IOException {
         long start = System.nanoTime();
@@ -110,7 +113,7 @@ public final class LogStore implements AutoCloseable {
      * @throws StoreFullException if it cannot fit even after reclaiming; nothing of it was accepted
      */
     public long append(List<StoreRecord> transaction) throws StoreFullException {
-        int encoded = RecordFormat.size(8) + RecordFormat.size(12);
+        int encoded = RecordFormat.size(8) + RecordFormat.size(16);
         long putBytes = 0;
         long keyValueBytes = 0;
         for (StoreRecord r : transaction) {
@@ -136,14 +139,11 @@ public final class LogStore implements AutoCloseable {
             ensureSpace(cost, putBytes, putBytes == 0);
             long txn = ++lastAppended;
             pending.marker(RecordFormat.BEGIN, txn, 0, 0);
+            TransactionDigest digest = new TransactionDigest();
             for (StoreRecord r : transaction) {
-                if (r.isDelete()) {
-                    pending.delete(r.key());
-                } else {
-                    pending.put(r.key(), r.value());
-                }
+                digest.add(r.isDelete() ? pending.delete(r.key()) : pending.put(r.key(), r.value()));
             }
-            pending.marker(RecordFormat.COMMIT, txn, transaction.size(), 4);
+            pending.commit(txn, transaction.size(), digest.value());
             pendingReserve += cost;
             reserved += cost;
             checkpointBound += putBytes;
@@ -224,6 +224,11 @@ public final class LogStore implements AutoCloseable {
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /** What the mount found damaged: the transactions it left out, and why. */
+    public StoreDamage damage() {
+        return damage;
     }
 
     public StoreStats stats() {

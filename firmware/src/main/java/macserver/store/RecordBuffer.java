@@ -27,17 +27,24 @@ final class RecordBuffer {
         length = 0;
     }
 
-    void put(long key, byte[] value) {
+    /** @return the record's CRC, for the transaction's digest */
+    int put(long key, byte[] value) {
         int at = open(8 + value.length);
         writeLong(at + RecordFormat.HEADER, key);
         System.arraycopy(value, 0, bytes, at + RecordFormat.HEADER + 8, value.length);
-        close(at, RecordFormat.PUT, 8 + value.length);
+        return close(at, RecordFormat.PUT, 8 + value.length);
     }
 
-    void delete(long key) {
+    /** @return the record's CRC, for the transaction's digest */
+    int delete(long key) {
         int at = open(8);
         writeLong(at + RecordFormat.HEADER, key);
-        close(at, RecordFormat.DELETE, 8);
+        return close(at, RecordFormat.DELETE, 8);
+    }
+
+    /** The COMMIT of transaction {@code txn}: how many records it has and the digest of their CRCs. */
+    void commit(long txn, int count, int digest) {
+        marker(RecordFormat.COMMIT, txn, ((long) count << 32) | (digest & 0xFFFF_FFFFL), 8);
     }
 
     /** A record of one or two longs, e.g. BEGIN(txn) or CHECKPOINT_END(id, count). */
@@ -61,9 +68,10 @@ final class RecordBuffer {
         return length;
     }
 
-    private void close(int at, int type, int payload) {
-        RecordFormat.seal(bytes, at, type, payload);
+    private int close(int at, int type, int payload) {
+        int crc = RecordFormat.seal(bytes, at, type, payload);
         length = at + RecordFormat.size(payload);
+        return crc;
     }
 
     private void writeLong(int at, long v) {

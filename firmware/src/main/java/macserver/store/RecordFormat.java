@@ -17,7 +17,7 @@ final class RecordFormat {
     static final int PUT = 1;             // key(8) value(n)
     static final int DELETE = 2;          // key(8)
     static final int BEGIN = 3;           // txn(8)
-    static final int COMMIT = 4;          // txn(8) count(4)
+    static final int COMMIT = 4;          // txn(8) count(4) digest(4); images before the digest end after count
     static final int CHECKPOINT_BEGIN = 5; // checkpoint id(8) covered txn(8)
     static final int CHECKPOINT_END = 6;   // checkpoint id(8) count(8)
 
@@ -36,13 +36,20 @@ final class RecordFormat {
         return type >= PUT && type <= CHECKPOINT_END;
     }
 
-    /** Writes a record with the payload already placed at {@code at + HEADER}; fills in the header and CRC. */
-    static void seal(byte[] buf, int at, int type, int payloadLength) {
+    /** Writes a record with the payload already placed at {@code at + HEADER}; fills in the header and CRC, and returns the CRC. */
+    static int seal(byte[] buf, int at, int type, int payloadLength) {
         buf[at] = MAGIC;
         buf[at + 1] = (byte) type;
         buf[at + 2] = (byte) (payloadLength >>> 8);
         buf[at + 3] = (byte) payloadLength;
-        ByteBuffer.wrap(buf).putInt(at + 4, crc(buf, at, payloadLength));
+        int crc = crc(buf, at, payloadLength);
+        ByteBuffer.wrap(buf).putInt(at + 4, crc);
+        return crc;
+    }
+
+    /** The stored CRC of the record whose payload starts at {@code payloadAt}. */
+    static int storedCrc(byte[] buf, int payloadAt) {
+        return ByteBuffer.wrap(buf).getInt(payloadAt - HEADER + 4);
     }
 
     /** The length of the valid record at {@code at}, or -1 if none starts there within {@code end}. */

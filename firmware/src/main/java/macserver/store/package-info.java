@@ -21,7 +21,10 @@
  *
  * <h2>Guarantees</h2>
  * A transaction is visible after a power cut only if its COMMIT record reached flash, and
- * {@link macserver.store.LogStore#awaitDurable} returns only after that. A checkpoint frees the old
+ * {@link macserver.store.LogStore#awaitDurable} returns only after that. The COMMIT carries the
+ * transaction's record count and a digest of its records' CRCs, so after damage (flipped bits, an
+ * overwritten range, a lost block header) a transaction also applies whole or not at all, and each
+ * one left out is reported ({@link macserver.store.LogStore#damage}). A checkpoint frees the old
  * log only once a block header pointing at the new checkpoint is on flash. Live data is limited to
  * about half the usable space, since an old and a new checkpoint must fit side by side.
  */

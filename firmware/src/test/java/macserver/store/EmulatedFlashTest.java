@@ -72,12 +72,34 @@ class EmulatedFlashTest {
     }
 
     @Test
-    void fileOfTheWrongSizeIsRefusedNotReshaped() throws IOException {
+    void fileTooLongIsRefusedNotReshaped() throws IOException {
         Path file = dir.resolve("flash.bin");
-        Files.write(file, new byte[1000]);
+        Files.write(file, new byte[5000]);
         FlashException e = assertThrows(FlashException.class, () -> FileFlash.open(file, G));
-        assertTrue(e.getMessage().contains("1000 bytes"), e.getMessage());
-        assertEquals(1000, Files.size(file));
+        assertTrue(e.getMessage().contains("5000 bytes"), e.getMessage());
+        assertEquals(5000, Files.size(file));
+    }
+
+    @Test
+    void fileCutShortKeepsItsPrefixAndReadsErasedBeyond() throws IOException {
+        Path file = dir.resolve("flash.bin");
+        byte[] prefix = new byte[1000];
+        Arrays.fill(prefix, (byte) 0x3C);
+        Files.write(file, prefix);
+        try (FileFlash flash = FileFlash.open(file, G)) {
+            assertEquals(G.totalBytes() + G.blockCount() - 1000, flash.missingBytes());
+            byte[] back = new byte[(int) G.totalBytes()];
+            flash.read(0, back, 0, back.length);
+            assertArrayEquals(prefix, Arrays.copyOf(back, 1000));
+            for (int i = 1000; i < back.length; i++) {
+                assertEquals(FlashDevice.ERASED, back[i], "offset " + i);
+            }
+            assertFalse(flash.isBad(3), "a lost bad-block mark reads as good");
+        }
+        assertEquals(G.totalBytes() + G.blockCount(), Files.size(file));
+        try (FileFlash again = FileFlash.open(file, G)) {
+            assertEquals(0, again.missingBytes());
+        }
     }
 
     @Test

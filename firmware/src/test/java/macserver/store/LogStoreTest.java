@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static macserver.store.testsupport.FlashSearch.find;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -250,20 +251,5 @@ class LogStoreTest {
         LogStore store = LogStore.mount(new RamFlash(SMALL), OPTIONS, owner);
         assertThrows(IllegalArgumentException.class, () -> store.append(List.of(StoreRecord.put(1, new byte[201]))));
         assertEquals(0, store.stats().transactions());
-    }
-
-    private static long find(RamFlash ram, byte[] needle) throws IOException {
-        byte[] all = new byte[(int) ram.geometry().totalBytes()];
-        ram.read(0, all, 0, all.length);
-        outer:
-        for (int i = 0; i + needle.length <= all.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (all[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("value not found on flash");
     }
 }

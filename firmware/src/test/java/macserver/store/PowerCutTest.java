@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * cut at the 1st, 2nd, 3rd ... program or erase, until it runs to the end without reaching the cut.
  * After every cut the flash is mounted and checked: every acknowledged transaction is there, the
  * unacknowledged ones are each all there or all gone (and only in order), nothing is reported
- * corrupt, and the store goes on working across another remount.
+ * corrupt or lost, and the store goes on working across another remount.
  *
  * <p>The geometry is tiny (24 blocks of 4 KiB) so that the workload laps the log, writes checkpoints
  * and reclaims blocks within about a thousand flash operations.
@@ -108,6 +108,7 @@ class PowerCutTest {
                     + FakeOwner.describe(tracker.acked) + " plus a prefix of the " + tracker.inFlight.size() + " unacknowledged transactions");
         }
         assertEquals(0, store.stats().corruptRecords(), where + ": a power cut must not look like corruption");
+        assertEquals(StoreDamage.NONE, store.damage(), where + ": a power cut must not be reported as lost transactions");
         store.setSnapshotSource(owner);
         Random rng = new Random(7);
         for (int step = 0; step < 40; step++) {

@@ -1,5 +1,6 @@
 package macserver.config.menus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import macserver.config.ConfigException;
@@ -47,8 +48,50 @@ public final class FactoryDefaults {
         if (!users) {
             return;
         }
+        addMissingGroups(tx);
+        Menu groups = m.schema().menu("user group");
+        Menu userMenu = m.schema().menu("user");
+        if (m.table(userMenu).size() == 0) {
+            tx.add(userMenu, Map.of(userMenu.property("name"), "admin",
+                    userMenu.property("group"), m.idByName(groups, "full")));
+        }
+    }
+
+    /**
+     * After flash damage: re-creates the built-in groups that are missing and, if no enabled user
+     * of a group with the {@code policy} right is left (which no command can bring about), gives
+     * {@code admin} back with group {@code full} and the empty factory password, as a reset would.
+     * The empty password is accepted only on the console and only to set a new one, so this opens
+     * the router to whoever holds its console, never to the network.
+     *
+     * @return what was re-created, in words; empty if nothing was missing
+     */
+    public static List<String> restoreAccess(Transaction tx) throws ConfigException {
+        List<String> restored = new ArrayList<>();
+        for (String name : addMissingGroups(tx)) {
+            restored.add("group " + name);
+        }
+        ConfigModel m = tx.model();
+        Menu users = m.schema().menu("user");
+        if (!UserMenus.hasEnabledPolicyUser(m)) {
+            int full = m.idByName(m.schema().menu("user group"), "full");
+            int admin = m.idByName(users, "admin");
+            if (admin < 0) {
+                tx.add(users, Map.of(users.property("name"), "admin", users.property("group"), full));
+            } else {
+                tx.set(users, admin, Map.of(users.property("group"), full, users.property("disabled"), false,
+                        users.property("password"), ""));
+            }
+            restored.add("user admin (factory password, console only)");
+        }
+        return restored;
+    }
+
+    private static List<String> addMissingGroups(Transaction tx) throws ConfigException {
+        ConfigModel m = tx.model();
         Menu groups = m.schema().menu("user group");
         Property policy = groups.property("policy");
+        List<String> added = new ArrayList<>();
         for (String name : UserMenus.BUILTIN_GROUPS) {
             if (m.idByName(groups, name) < 0) {
                 List<String> policies = switch (name) {
@@ -57,13 +100,10 @@ public final class FactoryDefaults {
                     default -> UserMenus.POLICIES;
                 };
                 tx.add(groups, Map.of(groups.property("name"), name, policy, policies));
+                added.add(name);
             }
         }
-        Menu userMenu = m.schema().menu("user");
-        if (m.table(userMenu).size() == 0) {
-            tx.add(userMenu, Map.of(userMenu.property("name"), "admin",
-                    userMenu.property("group"), m.idByName(groups, "full")));
-        }
+        return added;
     }
 
     private static List<String> without(List<String> all, String... drop) {

@@ -16,6 +16,9 @@ public final class LiveStatus {
     public volatile Supplier<List<Object[]>> neighbors = List::of;
     public volatile Supplier<List<Object[]>> sessions = List::of;
     public volatile Supplier<List<Object[]>> resource = List::of;
+    /** The row of /system store and the rows of /system store damage: what the last mount found. */
+    public volatile Supplier<List<Object[]>> storeStatus = List::of;
+    public volatile Supplier<List<Object[]>> storeDamage = List::of;
     /** The row of /ip mac-server fleet status while the router is in a fleet group. */
     public volatile Supplier<List<Object[]>> fleetStatus = List::of;
     /** Packets a MAC server accepted and dropped since start, by server id. */

@@ -12,6 +12,7 @@ public final class StandardSchema {
         InterfaceMenus.register(s, live);
         UserMenus.register(s);
         SystemMenus.register(s, live);
+        StoreMenus.register(s, live);
         MacServerMenus.register(s, live);
         FleetMenus.register(s, live);
         ServiceMenus.register(s);

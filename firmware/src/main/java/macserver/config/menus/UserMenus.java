@@ -78,6 +78,23 @@ public final class UserMenus {
                 .build());
     }
 
+    /** Whether some enabled user's group has the {@code policy} right. Call with the model locked. */
+    static boolean hasEnabledPolicyUser(macserver.config.ConfigModel model) {
+        Menu users = model.schema().menu("user");
+        Menu groups = model.schema().menu("user group");
+        int g = users.property("group").index();
+        int disabled = users.property("disabled").index();
+        int policy = groups.property("policy").index();
+        for (var it = model.table(users).iterator(); it.hasNext(); ) {
+            Object[] u = it.next().getValue();
+            Object[] group = model.table(groups).get((Integer) u[g]);
+            if (!Boolean.TRUE.equals(u[disabled]) && group != null && ((List<?>) group[policy]).contains("policy")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The name part of a user name, without RouterOS {@code +options}. */
     public static String baseName(String login) {
         int plus = login.indexOf('+');
@@ -142,18 +159,9 @@ public final class UserMenus {
 
         /** There is always at least one enabled user of a group with the policy right. */
         private static void checkFullUserRemains(Transaction tx, Menu users) throws ConfigException {
-            Menu groups = tx.model().schema().menu("user group");
-            int g = users.property("group").index();
-            int disabled = users.property("disabled").index();
-            int policy = groups.property("policy").index();
-            for (var it = tx.model().table(users).iterator(); it.hasNext(); ) {
-                Object[] u = it.next().getValue();
-                Object[] group = tx.model().table(groups).get((Integer) u[g]);
-                if (!Boolean.TRUE.equals(u[disabled]) && group != null && ((List<?>) group[policy]).contains("policy")) {
-                    return;
-                }
+            if (!hasEnabledPolicyUser(tx.model())) {
+                throw new ConfigException("failure: at least one enabled user with full rights must remain");
             }
-            throw new ConfigException("failure: at least one enabled user with full rights must remain");
         }
     }
 }
