@@ -29,6 +29,7 @@ import macserver.ssh.SshService;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
 import macserver.store.StoreOptions;
+import macserver.system.ConfigHistory;
 import macserver.system.SystemStatus;
 
 /**
@@ -95,6 +96,11 @@ public final class Firmware {
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
         live.resource = status::resource;
         live.interfaces = SystemStatus::interfaces;
+        live.routerboard = status::routerboard;
+        live.packages = status::packages;
+        ConfigHistory history = new ConfigHistory(model::now);
+        model.addListener(history);
+        live.history = history::rows;
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
         NftSync nftSync = new NftSync(model, live, new NftProgram(java.util.List.of("nft")));

@@ -16,6 +16,10 @@ public final class LiveStatus {
     public volatile Supplier<List<Object[]>> neighbors = List::of;
     public volatile Supplier<List<Object[]>> sessions = List::of;
     public volatile Supplier<List<Object[]>> resource = List::of;
+    /** /system routerboard, /system package and /system history (recent configuration changes). */
+    public volatile Supplier<List<Object[]>> routerboard = List::of;
+    public volatile Supplier<List<Object[]>> packages = List::of;
+    public volatile Supplier<List<Object[]>> history = List::of;
     /** The row of /ip mac-server fleet status while the router is in a fleet group. */
     public volatile Supplier<List<Object[]>> fleetStatus = List::of;
     /** Packets a MAC server accepted and dropped since start, by server id. */
