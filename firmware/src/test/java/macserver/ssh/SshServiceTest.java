@@ -39,6 +39,7 @@ import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,38 @@ class SshServiceTest {
             assertTrue(bad.output().endsWith("bad command name nonsense (line 1 column 5)\n"), bad.output());
             String names = console.execute("/ip mac-server print terse");
             assertTrue(names.contains("name=s2") && !names.contains("name=s3"), names);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadHoldsBackOutputWithinItsWindow() throws Exception {
+        long window = 8192;
+        CoreModuleProperties.WINDOW_SIZE.set(client, window);
+        console.execute("/ip mac-server add name=s1");
+        String lines = "/ip mac-server print\n".repeat(300);
+        int expected = console.execute("/ip mac-server print").length() * 300;
+        try (ClientSession s = login("admin", "secret"); ChannelExec ch = s.createExecChannel(lines)) {
+            ch.open().verify(LIMIT);
+            java.io.InputStream out = ch.getInvertedOut();
+            await(() -> available(out) >= window / 2);
+            // The server now waits for window space; watch that nothing more arrives for a while.
+            for (int i = 0; i < 20; i++) {
+                Thread.sleep(25);
+                assertTrue(available(out) <= window, "output beyond the client's window: " + available(out));
+            }
+            assertTrue(ch.getExitStatus() == null, "the command cannot have finished");
+            byte[] all = out.readAllBytes();
+            assertEquals(expected, all.length);
+            ch.waitFor(EnumSet.of(ClientChannelEvent.EXIT_STATUS), LIMIT);
+            assertEquals(0, ch.getExitStatus());
+        }
+    }
+
+    private static int available(java.io.InputStream in) {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
