@@ -272,6 +272,25 @@ class SshServiceTest {
     }
 
     @Test
+    void aConnectionThatDoesNotLogInInTimeIsClosed() throws Exception {
+        service.close();
+        service = new SshService(t.model, cli, new UserLoginService(t.model),
+                new SshService.Options("127.0.0.1", 0, 2, Duration.ofSeconds(2)));
+        service.start();
+        try (Socket silent = new Socket()) {
+            silent.connect(new InetSocketAddress("127.0.0.1", port));
+            silent.setSoTimeout((int) LIMIT.toMillis());
+            long start = System.nanoTime();
+            // The server's identification line comes first; then nothing, until it gives up on us.
+            while (silent.getInputStream().read() >= 0) {
+                assertTrue(System.nanoTime() - start < LIMIT.toNanos(), "still open");
+            }
+            assertTrue(System.nanoTime() - start >= Duration.ofSeconds(1).toNanos(), "closed before the login time");
+        }
+        await(() -> service.unauthenticatedConnections() == 0);
+    }
+
+    @Test
     void theServiceListensWhileEnabledAndMovesWithItsPort() throws Exception {
         assertEquals(port, service.address().getPort());
         setSsh("disabled", true);
