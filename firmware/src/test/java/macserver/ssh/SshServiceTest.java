@@ -218,6 +218,18 @@ class SshServiceTest {
     }
 
     @Test
+    void aUsersKeysGoWithTheUser() throws Exception {
+        KeyPair k = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        console.execute("/user add name=bob group=read password=pw");
+        assertEquals("", console.execute("/user ssh-keys add user=bob key=\"" + PublicKeyEntry.toString(k.getPublic()) + "\""));
+        keyLogin("bob", k).close();
+        assertEquals("", console.execute("/user remove bob"));
+        assertEquals("0", console.execute("/user ssh-keys print count-only").strip());
+        console.execute("/user add name=bob group=read password=pw");
+        assertThrows(IOException.class, () -> keyLogin("bob", k).close());
+    }
+
+    @Test
     void keysOfOtherTypesOrBrokenOnesAreRefusedWithAClearError() {
         String rsa = console.execute("/user ssh-keys add user=admin key=\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ x\"");
         assertTrue(rsa.contains("unsupported key type ssh-rsa"), rsa);

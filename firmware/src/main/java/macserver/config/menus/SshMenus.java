@@ -61,6 +61,22 @@ public final class SshMenus {
                 .build());
     }
 
+    /** Removes a user's keys with the user, as RouterOS does. */
+    static void removeKeysOf(Transaction tx, int userId) throws ConfigException {
+        Menu keys = tx.model().schema().menu("user ssh-keys");
+        int owner = keys.property("user").index();
+        java.util.List<Integer> ids = new java.util.ArrayList<>();
+        for (var it = tx.model().table(keys).iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if ((Integer) e.getValue()[owner] == userId) {
+                ids.add(e.getKey());
+            }
+        }
+        for (int id : ids) {
+            tx.remove(keys, id);
+        }
+    }
+
     /** The key of a stored row; rows are checked on the way in, so it parses. */
     private static SshPublicKey key(Object[] row) {
         return SshPublicKey.parse((String) row[KEY_INDEX]);
