@@ -14,8 +14,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # squashfs-tools, zip, unzip and binutils build the host image (HostImageTest).
+# openssh-client, sshpass, python3-netmiko and ansible are the SSH clients of SshSystemTest.
 default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils mosquitto mosquitto-clients openssl
-    squashfs-tools zip unzip binutils)
+    squashfs-tools zip unzip binutils openssh-client sshpass python3-netmiko ansible)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
@@ -30,7 +31,8 @@ declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcp
     [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping
     [squashfs-tools]=mksquashfs [binutils]=strip [binutils-aarch64-linux-gnu]=aarch64-linux-gnu-strip
     [binutils-arm-linux-gnueabihf]=arm-linux-gnueabihf-strip [qemu-user-static]=qemu-aarch64-static
-    [qemu-system-arm]=qemu-system-aarch64 [e2fsprogs]=mke2fs)
+    [qemu-system-arm]=qemu-system-aarch64 [e2fsprogs]=mke2fs [openssh-client]=ssh [sshpass]=sshpass
+    [python3-netmiko]=python3 [ansible]=ansible-playbook)
 
 installed() {
     local package=$1

@@ -25,10 +25,12 @@ import macserver.nft.NftSync;
 import macserver.policy.BindingExpiry;
 import macserver.rest.RestServer;
 import macserver.rest.WwwCertificate;
+import macserver.ssh.SshService;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
 import macserver.store.StoreOptions;
 import macserver.system.StoreHealth;
+import macserver.system.ConfigHistory;
 import macserver.system.SystemStatus;
 
 /**
@@ -104,6 +106,11 @@ public final class Firmware {
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
         live.resource = status::resource;
         live.interfaces = SystemStatus::interfaces;
+        live.routerboard = status::routerboard;
+        live.packages = status::packages;
+        ConfigHistory history = new ConfigHistory(model::now);
+        model.addListener(history);
+        live.history = history::rows;
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
         NftSync nftSync = new NftSync(model, live, new NftProgram(java.util.List.of("nft")));
@@ -124,12 +131,17 @@ public final class Firmware {
         RestServer rest = new RestServer(model, logins, WwwCertificate.loadOrCreate(model, "macserver"),
                 RestServer.Options.defaults(options.restListen(), options.restPortShift()));
         rest.start();
+        // SSH shares the REST listen address and port shift: `make run` puts it on 127.0.0.1:8022.
+        SshService ssh = new SshService(model, cli, logins,
+                SshService.Options.defaults(options.restListen(), options.restPortShift()));
+        ssh.start();
 
         ConsoleOptions consoleOptions = consoleOptions(options, board);
         Console console = Consoles.start(consoleOptions, cli, logins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();
             rest.close();
+            ssh.close();
             mqtt.close();
             macServer.close();
             expiry.close();

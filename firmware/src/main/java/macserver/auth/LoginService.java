@@ -15,6 +15,15 @@ public interface LoginService {
      */
     Outcome login(String user, char[] password, Plane via);
 
+    /**
+     * Whether {@code user} may log in through {@code via} at all (exists, is enabled, its group
+     * has the plane's policy), for logins that prove who they are without a password (SSH
+     * keys). Says no unless an implementation knows better.
+     */
+    default boolean admits(String user, Plane via) {
+        return false;
+    }
+
     /** Sets the user's password (stored as verifiers only). Throws IllegalArgumentException with a RouterOS message. */
     void changePassword(String user, char[] newPassword);
 }

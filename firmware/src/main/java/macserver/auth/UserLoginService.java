@@ -10,7 +10,7 @@ import macserver.config.Origin;
 
 /**
  * Password logins against {@code /user}: the user must exist, be enabled, have the group policy
- * for the plane (local for consoles, telnet for MAC-Telnet, rest-api, api for MQTT) and give the
+ * for the plane (local for consoles, telnet for MAC-Telnet, rest-api, api for MQTT, ssh) and give the
  * right password. The factory-empty password is accepted only on a console, and only to set a
  * new one.
  */
@@ -27,6 +27,7 @@ public final class UserLoginService implements LoginService {
             case MAC_TELNET -> "telnet";
             case REST -> "rest-api";
             case MQTT -> "api";
+            case SSH -> "ssh";
         };
     }
 
@@ -48,7 +49,14 @@ public final class UserLoginService implements LoginService {
         return Outcome.SUCCESS;
     }
 
-    private Credentials credentialsIfAllowed(String name, Plane via) {
+    @Override
+    public boolean admits(String user, Plane via) {
+        String name = LoginName.parse(user).user();
+        return model.read(() -> admittedRow(name, via) != null);
+    }
+
+    /** The user's row if it exists, is enabled and its group has the plane's policy; else null. */
+    private Object[] admittedRow(String name, Plane via) {
         Menu users = model.schema().menu("user");
         int id = model.idByName(users, name);
         if (id < 0) {
@@ -61,6 +69,15 @@ public final class UserLoginService implements LoginService {
         Menu groups = model.schema().menu("user group");
         Object[] group = model.table(groups).get((Integer) row[users.property("group").index()]);
         if (group == null || !((List<?>) group[groups.property("policy").index()]).contains(policyFor(via))) {
+            return null;
+        }
+        return row;
+    }
+
+    private Credentials credentialsIfAllowed(String name, Plane via) {
+        Menu users = model.schema().menu("user");
+        Object[] row = admittedRow(name, via);
+        if (row == null) {
             return null;
         }
         byte[] stored = (byte[]) row[users.property("credentials").index()];

@@ -12,7 +12,10 @@ import macserver.config.Property;
 /**
  * {@code export [verbose]}: a script that recreates the configuration of this menu and the menus
  * below it when fed back through a console. Dynamic items, users (whose passwords are never
- * exported) and status are left out; built-in items appear only as {@code set} of what changed.
+ * exported), SSH keys (as RouterOS) and status are left out; built-in items appear only as
+ * {@code set} of what changed. {@code show-sensitive} and {@code hide-sensitive} are accepted
+ * for the scripts and backup tools that send them and change nothing: write-only values
+ * (passwords, secrets) are never exported.
  */
 final class ExportCommand implements Command {
     private final String version;
@@ -33,7 +36,7 @@ final class ExportCommand implements Command {
 
     @Override
     public List<String> argumentNames(Menu menu) {
-        return List.of("verbose", "terse");
+        return List.of("verbose", "terse", "show-sensitive", "hide-sensitive");
     }
 
     @Override
@@ -42,7 +45,8 @@ final class ExportCommand implements Command {
         for (Arg a : ctx.args) {
             if (a.kind() == Arg.Kind.BARE && "verbose".startsWith(a.name())) {
                 verbose = true;
-            } else if (!(a.kind() == Arg.Kind.BARE && "terse".startsWith(a.name()))) {
+            } else if (!(a.kind() == Arg.Kind.BARE && ("terse".startsWith(a.name())
+                    || a.name().equals("show-sensitive") || a.name().equals("hide-sensitive")))) {
                 throw new CliException("expected end of command", a.column());
             }
         }
@@ -57,7 +61,8 @@ final class ExportCommand implements Command {
     static String body(ConfigModel model, Menu top, boolean verbose) {
         StringBuilder sb = new StringBuilder();
         for (Menu m : model.schema().menus()) {
-            if (!m.isStored() || m.isHidden() || !under(m, top) || m.path().equals(List.of("user"))) {
+            if (!m.isStored() || m.isHidden() || !under(m, top) || m.path().equals(List.of("user"))
+                    || m.path().equals(List.of("user", "ssh-keys"))) {
                 continue;
             }
             List<String> lines = m.kind() == Menu.Kind.SINGLETON ? singleton(model, m, verbose) : list(model, m, verbose);

@@ -8,5 +8,6 @@ public enum Plane {
     SERIAL,
     MAC_TELNET,
     MQTT,
-    REST
+    REST,
+    SSH
 }

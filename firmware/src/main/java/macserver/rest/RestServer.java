@@ -111,7 +111,7 @@ public final class RestServer implements AutoCloseable {
             return out;
         });
         for (Service s : list) {
-            if (s.disabled()) {
+            if (s.disabled() || (s.id() != ServiceMenus.WWW_ID && s.id() != ServiceMenus.WWW_SSL_ID)) {
                 continue;
             }
             boolean tls = s.id() == ServiceMenus.WWW_SSL_ID;

@@ -38,6 +38,18 @@ public final class SystemStatus {
             flashFree.getAsLong(), Runtime.version().toString(), 1});
     }
 
+    /** The row of /system routerboard: the board profile's model; the host is no RouterBOARD. */
+    public List<Object[]> routerboard() {
+        String arch = board.architecture().toString().toLowerCase(java.util.Locale.ROOT);
+        return List.<Object[]>of(new Object[] {!board.name().equals("host"), board.name(), board.model(), arch, version, 1});
+    }
+
+    /** The rows of /system package: the one package this firmware is. */
+    public List<Object[]> packages() {
+        String arch = board.architecture().toString().toLowerCase(java.util.Locale.ROOT);
+        return List.<Object[]>of(new Object[] {"macserver", version, arch, 1});
+    }
+
     /**
      * The operating system's Ethernet interfaces (those with a 6-byte hardware address): name,
      * type, MAC, MTU, running, then the id (the interface index).

@@ -19,6 +19,7 @@ class UserLoginServiceTest {
         assertEquals(LoginService.Outcome.MUST_CHANGE_PASSWORD, logins.login("admin", new char[0], Plane.SERIAL));
         assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.REST));
         assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.MAC_TELNET));
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("admin", new char[0], Plane.SSH));
         logins.changePassword("admin", "n3w".toCharArray());
         assertEquals(LoginService.Outcome.SUCCESS, logins.login("admin", "n3w".toCharArray(), Plane.SERIAL));
         assertEquals(LoginService.Outcome.SUCCESS, logins.login("admin+ct80w", "n3w".toCharArray(), Plane.MAC_TELNET));

@@ -19,6 +19,10 @@ public final class LiveStatus {
     /** The row of /system store and the rows of /system store damage: what the last mount found. */
     public volatile Supplier<List<Object[]>> storeStatus = List::of;
     public volatile Supplier<List<Object[]>> storeDamage = List::of;
+    /** /system routerboard, /system package and /system history (recent configuration changes). */
+    public volatile Supplier<List<Object[]>> routerboard = List::of;
+    public volatile Supplier<List<Object[]>> packages = List::of;
+    public volatile Supplier<List<Object[]>> history = List::of;
     /** The row of /ip mac-server fleet status while the router is in a fleet group. */
     public volatile Supplier<List<Object[]>> fleetStatus = List::of;
     /** Packets a MAC server accepted and dropped since start, by server id. */

@@ -22,6 +22,9 @@ public final class MenuCodes {
     public static final int USER_AAA = 15;
     public static final int IOT_MQTT_BROKERS = 16;
     public static final int IOT_MQTT_AGENT = 17;
+    /** SSH (22 and up, clear of the codes other menus take next). */
+    public static final int IP_SSH = 22;
+    public static final int USER_SSH_KEYS = 23;
     /** Fleet bindings (40 and up, clear of the codes other menus take next). */
     public static final int MAC_SERVER_FLEET = 40;
     public static final int MAC_SERVER_FLEET_SYNC = 41;

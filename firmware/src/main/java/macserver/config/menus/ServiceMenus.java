@@ -17,13 +17,14 @@ import macserver.config.TextType;
 import macserver.config.Transaction;
 
 /**
- * {@code /ip service} (the web services {@code www} and {@code www-ssl} that carry the REST API)
- * and the hidden store of the www-ssl key and certificate made at first boot.
+ * {@code /ip service} (the web services {@code www} and {@code www-ssl} that carry the REST API,
+ * and {@code ssh}) and the hidden store of the www-ssl key and certificate made at first boot.
  */
 public final class ServiceMenus {
     /** Fixed ids of the two built-in services. */
     public static final int WWW_ID = 1;
     public static final int WWW_SSL_ID = 2;
+    public static final int SSH_ID = 3;
 
     private ServiceMenus() {
     }
@@ -57,11 +58,12 @@ public final class ServiceMenus {
                 .build());
     }
 
-    /** Adds www (port 80, disabled, as RouterOS ships it off here) and www-ssl (443) where missing. */
+    /** Adds www (port 80, disabled, as RouterOS ships it off here), www-ssl (443) and ssh (22) where missing. */
     static void addMissing(Transaction tx) {
         Menu services = tx.model().schema().menu("ip service");
         add(tx, services, WWW_ID, "www", 80L, true);
         add(tx, services, WWW_SSL_ID, "www-ssl", 443L, false);
+        add(tx, services, SSH_ID, "ssh", 22L, false);
     }
 
     private static void add(Transaction tx, Menu services, int id, String name, long port, boolean disabled) {

@@ -16,6 +16,7 @@ public final class StandardSchema {
         MacServerMenus.register(s, live);
         FleetMenus.register(s, live);
         ServiceMenus.register(s);
+        SshMenus.register(s);
         RadiusMenus.register(s, live);
         IotMenus.register(s);
         return s;

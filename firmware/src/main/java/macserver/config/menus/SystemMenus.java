@@ -51,6 +51,30 @@ public final class SystemMenus {
                 .property(Property.of("java-version", text, null, READ_ONLY))
                 .live(() -> live.resource.get())
                 .build());
+        s.add(Menu.builder(Menu.Kind.LIVE, "system routerboard")
+                .singleValue()
+                .property(Property.of("routerboard", macserver.config.BoolType.INSTANCE, null, READ_ONLY))
+                .property(Property.of("board-name", text, null, READ_ONLY))
+                .property(Property.of("model", text, null, READ_ONLY))
+                .property(Property.of("firmware-type", text, null, READ_ONLY))
+                .property(Property.of("current-firmware", text, null, READ_ONLY))
+                .live(() -> live.routerboard.get())
+                .build());
+        s.add(Menu.builder(Menu.Kind.LIVE, "system package")
+                .property(Property.of("name", text, null, READ_ONLY))
+                .property(Property.of("version", text, null, READ_ONLY))
+                .property(Property.of("architecture", text, null, READ_ONLY))
+                .columns("name", "version", "architecture")
+                .live(() -> live.packages.get())
+                .build());
+        s.add(Menu.builder(Menu.Kind.LIVE, "system history")
+                .property(Property.of("action", text, null, READ_ONLY))
+                .property(Property.of("by", text, null, READ_ONLY))
+                .property(Property.of("via", text, null, READ_ONLY))
+                .property(Property.of("time", text, null, READ_ONLY))
+                .columns("action", "by", "via", "time")
+                .live(() -> live.history.get())
+                .build());
 
         Menu lists = s.menu("interface list");
         s.add(Menu.builder(Menu.Kind.LIVE, "ip neighbor")

@@ -155,6 +155,7 @@ public final class UserMenus {
             } finally {
                 tx.setRow(menu, id, row);
             }
+            SshMenus.removeKeysOf(tx, id);
         }
 
         /** There is always at least one enabled user of a group with the policy right. */
