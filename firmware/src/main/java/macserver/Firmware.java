@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import macserver.api.ApiServer;
 import macserver.auth.UserLoginService;
 import macserver.board.BoardProfile;
 import macserver.cli.ModelCliSessions;
@@ -27,6 +28,7 @@ import macserver.rest.RestServer;
 import macserver.rest.WwwCertificate;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
+import macserver.service.ServiceListeners;
 import macserver.store.StoreOptions;
 import macserver.system.SystemStatus;
 
@@ -111,15 +113,21 @@ public final class Firmware {
         mqtt.start();
         macServer.start(dataPathInterfaces(options, board));
 
-        RestServer rest = new RestServer(model, logins, WwwCertificate.loadOrCreate(model, "macserver"),
+        WwwCertificate certificate = WwwCertificate.loadOrCreate(model, "macserver");
+        RestServer rest = new RestServer(model, logins, certificate,
                 RestServer.Options.defaults(options.restListen(), options.restPortShift()));
         rest.start();
+        // The RouterOS API listens where REST does, with the same port shift (8728 -> 16728 in make run).
+        ServiceListeners api = ApiServer.create(model, logins, certificate,
+                ApiServer.Options.defaults(options.restListen(), options.restPortShift()));
+        api.start();
 
         ConsoleOptions consoleOptions = consoleOptions(options, board);
         Console console = Consoles.start(consoleOptions, cli, logins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.stop();
             rest.close();
+            api.close();
             mqtt.close();
             macServer.close();
             expiry.close();

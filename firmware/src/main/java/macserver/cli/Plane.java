@@ -8,5 +8,7 @@ public enum Plane {
     SERIAL,
     MAC_TELNET,
     MQTT,
-    REST
+    REST,
+    /** The RouterOS API (binary sentences over TCP, api and api-ssl). */
+    API
 }

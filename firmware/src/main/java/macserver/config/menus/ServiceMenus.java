@@ -17,13 +17,16 @@ import macserver.config.TextType;
 import macserver.config.Transaction;
 
 /**
- * {@code /ip service} (the web services {@code www} and {@code www-ssl} that carry the REST API)
- * and the hidden store of the www-ssl key and certificate made at first boot.
+ * {@code /ip service} (the web services {@code www} and {@code www-ssl} that carry the REST API,
+ * and {@code api} and {@code api-ssl} that carry the RouterOS API) and the hidden store of the
+ * www-ssl key and certificate made at first boot (api-ssl uses the same).
  */
 public final class ServiceMenus {
     /** Fixed ids of the two built-in services. */
     public static final int WWW_ID = 1;
     public static final int WWW_SSL_ID = 2;
+    public static final int API_ID = 3;
+    public static final int API_SSL_ID = 4;
 
     private ServiceMenus() {
     }
@@ -57,11 +60,16 @@ public final class ServiceMenus {
                 .build());
     }
 
-    /** Adds www (port 80, disabled, as RouterOS ships it off here) and www-ssl (443) where missing. */
+    /**
+     * Adds www (port 80) and www-ssl (443), api (8728) and api-ssl (8729) where missing. The plain
+     * ones start disabled, unlike on RouterOS, because they carry passwords in clear text.
+     */
     static void addMissing(Transaction tx) {
         Menu services = tx.model().schema().menu("ip service");
         add(tx, services, WWW_ID, "www", 80L, true);
         add(tx, services, WWW_SSL_ID, "www-ssl", 443L, false);
+        add(tx, services, API_ID, "api", 8728L, true);
+        add(tx, services, API_SSL_ID, "api-ssl", 8729L, false);
     }
 
     private static void add(Transaction tx, Menu services, int id, String name, long port, boolean disabled) {

@@ -1,4 +1,4 @@
-package macserver.rest;
+package macserver.service;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,16 +15,16 @@ import macserver.config.AddressListType;
  * service's {@code address} list, or one beyond its {@code max-sessions}.
  */
 @ChannelHandler.Sharable
-final class ConnectionGate extends ChannelInboundHandlerAdapter {
+public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     /** The settings read fresh for each new connection, so {@code /ip service set} applies at once. */
-    record Limits(List<String> allowed, int maxSessions) {}
+    public record Limits(List<String> allowed, int maxSessions) {}
 
-    private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("macserver.rest.counted");
+    private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("macserver.service.counted");
 
     private final Supplier<Limits> limits;
     private final AtomicInteger open = new AtomicInteger();
 
-    ConnectionGate(Supplier<Limits> limits) {
+    public ConnectionGate(Supplier<Limits> limits) {
         this.limits = limits;
     }
 
