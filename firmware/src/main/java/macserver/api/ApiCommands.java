@@ -17,7 +17,7 @@ import macserver.rest.RestResponse;
  * transactions as the REST API: {@code /menu/path/verb} with {@code =name=value} attributes is
  * REST's {@code POST /rest/menu/path/verb} with those as the JSON object, {@code ?} words are its
  * {@code .query}, and its answer becomes {@code !re} sentences (one per item), {@code !done}
- * ({@code =ret=*N} after add) or {@code !trap}. The caller adds {@code .tag} and handles the
+ * ({@code =ret=*N} after add, {@code =ret=<count>} for print's {@code count-only}) or {@code !trap}. The caller adds {@code .tag} and handles the
  * API's own commands ({@code /login}, {@code /cancel}, {@code /quit}). Thread-safe.
  */
 final class ApiCommands {
@@ -70,6 +70,7 @@ final class ApiCommands {
         if (!query.isEmpty()) {
             body.set(".query", query);
         }
+        boolean countOnly = print && body.remove("count-only") != null;
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(body);
@@ -85,7 +86,9 @@ final class ApiCommands {
         }
         List<ApiSentence> out = new ArrayList<>();
         JsonNode answer = r.body();
-        if (print) {
+        if (countOnly) {
+            out.add(ApiSentence.of("!done", "=ret=" + (answer.isArray() ? answer.size() : 1)));
+        } else if (print) {
             if (answer.isArray()) {
                 for (JsonNode item : answer) {
                     out.add(row(item));

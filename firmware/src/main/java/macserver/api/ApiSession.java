@@ -19,8 +19,9 @@ import macserver.cli.Plane;
  * work (a login's password check, a write that waits for flash) runs on the shared worker pool,
  * one command of this connection at a time, so untagged replies keep their order and tagged
  * ones carry their {@code .tag} on every sentence. Sentences that arrive meanwhile queue here;
- * past {@link #PAUSE_AT} queued the channel stops reading, so a flood waits in the client's
- * socket, not in this heap. Before login only {@code /login} and {@code /quit} work: a few other
+ * past {@link #PAUSE_AT} queued the channel stops reading, and while the client does not read
+ * its answers (the channel is not writable) no further command starts, so a flood waits in the
+ * client's socket, not in this heap. Before login only {@code /login} and {@code /quit} work: a few other
  * sentences or failed logins are answered with {@code !trap}, then {@code !fatal}, and a
  * connection not logged in within the login deadline is closed. All state is touched on the
  * channel's event loop only.
@@ -77,7 +78,9 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
     }
 
     private void next(ChannelHandlerContext ctx) {
-        while (!busy && !closing && !queue.isEmpty()) {
+        // A client that does not read its answers stops being served (and, once its queue is
+        // full, read): the answers wait in its socket, not in this heap.
+        while (!busy && !closing && !queue.isEmpty() && ctx.channel().isWritable()) {
             ApiSentence s = queue.poll();
             if (queue.size() <= RESUME_AT && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
@@ -194,6 +197,12 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
             }
         }
         return value;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        next(ctx);
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

@@ -62,9 +62,9 @@ class ApiSessionTest {
     }
 
     private void send(String... words) {
-        ch.writeOutbound(ApiSentence.of(words));
-        ByteBuf b = ch.readOutbound();
-        ch.writeInbound(b);
+        EmbeddedChannel encoder = new EmbeddedChannel(ApiSentenceEncoder.INSTANCE);
+        encoder.writeOutbound(ApiSentence.of(words));
+        ch.writeInbound((ByteBuf) encoder.readOutbound());
     }
 
     /** Runs the queued worker jobs and the event-loop tasks they post, until nothing is left. */
@@ -118,6 +118,7 @@ class ApiSessionTest {
                 ApiSentence.of("!done", ".tag=7")), printed);
         assertEquals(List.of(ApiSentence.of("!done")), call("/ip/mac-server/binding/set", "=.id=*2", "=disabled=no"));
         assertEquals(2, call("/ip/mac-server/binding/getall", "?disabled=false").size() - 1);
+        assertEquals(List.of(ApiSentence.of("!done", "=ret=2")), call("/ip/mac-server/binding/print", "=count-only="));
         assertEquals(List.of(ApiSentence.of("!done")), call("/ip/mac-server/binding/remove", "=.id=*1,*2"));
         assertEquals(List.of(ApiSentence.of("!done")), call("/ip/mac-server/binding/print"), "no !empty");
         assertEquals(List.of(ApiSentence.of("!re", "=name=MikroTik"), ApiSentence.of("!done")), call("/system/identity/print"));
@@ -198,6 +199,19 @@ class ApiSessionTest {
         ch.runScheduledPendingTasks();
         assertEquals(List.of(ApiSentence.of("!fatal", "not logged in within 60 s")), answers());
         assertFalse(ch.isOpen());
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsNotServedUntilItDoes() {
+        login();
+        ch.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(1, 2));
+        ch.write(io.netty.buffer.Unpooled.wrappedBuffer(new byte[64])); // unsent: empty sentences, once flushed
+        assertFalse(ch.isWritable());
+        send("/system/identity/print", ".tag=w");
+        assertTrue(work.isEmpty(), "no command starts while the answers cannot go out");
+        ch.flush();
+        assertTrue(ch.isWritable());
+        assertEquals(List.of(ApiSentence.of("!re", "=name=MikroTik", ".tag=w"), ApiSentence.of("!done", ".tag=w")), answers());
     }
 
     @Test
