@@ -1,6 +1,5 @@
 package macserver.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,16 +21,6 @@ public record ApiSentence(List<String> words) {
 
     public String first() {
         return words.getFirst();
-    }
-
-    /** The same sentence with {@code .tag=tag} added (unchanged when tag is null). */
-    ApiSentence tagged(String tag) {
-        if (tag == null) {
-            return this;
-        }
-        List<String> out = new ArrayList<>(words);
-        out.add(".tag=" + tag);
-        return new ApiSentence(out);
     }
 
     static ApiSentence done() {

@@ -1,10 +1,10 @@
 package macserver.api;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a sentence as RouterOS does: each word behind its length in 1 to 5 bytes, then the empty
@@ -22,7 +22,7 @@ final class ApiSentenceEncoder extends MessageToByteEncoder<ApiSentence> {
     protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, ApiSentence msg, boolean preferDirect) {
         int size = 1;
         for (String w : msg.words()) {
-            int n = w.getBytes(StandardCharsets.UTF_8).length;
+            int n = ByteBufUtil.utf8Bytes(w);
             size += lengthBytes(n) + n;
         }
         return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
@@ -30,12 +30,27 @@ final class ApiSentenceEncoder extends MessageToByteEncoder<ApiSentence> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, ApiSentence msg, ByteBuf out) {
+        writeTo(out, msg, null);
+    }
+
+    /**
+     * Appends {@code msg} to {@code out}, with {@code .tag=tag} as its last word unless tag is null;
+     * for a long answer (a print of many items) written as a few large buffers rather than one
+     * message per sentence.
+     */
+    static void writeTo(ByteBuf out, ApiSentence msg, String tag) {
         for (String w : msg.words()) {
-            byte[] bytes = w.getBytes(StandardCharsets.UTF_8);
-            writeLength(out, bytes.length);
-            out.writeBytes(bytes);
+            writeWord(out, w);
+        }
+        if (tag != null) {
+            writeWord(out, ".tag=" + tag);
         }
         out.writeByte(0);
+    }
+
+    private static void writeWord(ByteBuf out, String w) {
+        writeLength(out, ByteBufUtil.utf8Bytes(w));
+        ByteBufUtil.writeUtf8(out, w);
     }
 
     static int lengthBytes(int n) {

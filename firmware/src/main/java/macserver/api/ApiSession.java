@@ -1,5 +1,6 @@
 package macserver.api;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -32,6 +33,7 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
     private static final int RESUME_AT = 4;
     /** Failed logins and commands before login that a connection may make before it is closed. */
     static final int STRIKES = 3;
+    private static final int BATCH_BYTES = 64 * 1024;
 
     private final ApiCommands commands;
     private final LoginService logins;
@@ -153,11 +155,17 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Writes the replies in buffers of about {@link #BATCH_BYTES}, so a print of many items costs few writes. */
     private void reply(ChannelHandlerContext ctx, String tag, List<ApiSentence> replies) {
+        ByteBuf batch = ctx.alloc().ioBuffer(Math.min(BATCH_BYTES, 64 * replies.size()));
         for (ApiSentence r : replies) {
-            ctx.write(r.tagged(tag));
+            ApiSentenceEncoder.writeTo(batch, r, tag);
+            if (batch.readableBytes() >= BATCH_BYTES) {
+                ctx.write(batch);
+                batch = ctx.alloc().ioBuffer(BATCH_BYTES);
+            }
         }
-        ctx.flush();
+        ctx.writeAndFlush(batch);
     }
 
     /** A failed login or a command before login: a trap, or after {@link #STRIKES} the end. */

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import macserver.system.support.LoopbackApiFirmware;
+import macserver.system.support.RawApiConnection;
 import macserver.system.support.StdioFirmware;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,31 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  * opened beside them keeps getting its answers.
  */
 class ApiFramingSystemTest {
-    private static final String PASSWORD = "secret";
     private static final int READ_TIMEOUT_MILLIS = 60_000;
 
     @TempDir
     static Path dir;
+    private static LoopbackApiFirmware router;
     private static StdioFirmware firmware;
     private static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        int shift = 0;
-        for (int i = 0; i < 20 && shift <= 0; i++) {
-            shift = StdioFirmware.freePort() - 8728;
-        }
-        port = 8728 + shift;
-        firmware = StdioFirmware.start(dir.resolve("flash.img"), "--rest-listen=127.0.0.1", "--rest-port-shift=" + shift);
-        firmware.send("/user set admin password=" + PASSWORD);
-        firmware.send("/ip service set api disabled=no");
-        firmware.await("api (RouterOS API) listening on /127.0.0.1:" + port, 120);
+        router = LoopbackApiFirmware.start(dir.resolve("flash.img"));
+        firmware = router.console();
+        port = router.apiPort();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (firmware != null) {
-            firmware.close();
+        if (router != null) {
+            router.close();
         }
     }
 
@@ -55,9 +51,7 @@ class ApiFramingSystemTest {
     }
 
     private static RawApiConnection loggedIn() throws IOException {
-        RawApiConnection c = connect();
-        assertEquals(List.of(List.of("!done")), c.call("/login", "=name=admin", "=password=" + PASSWORD));
-        return c;
+        return router.login(READ_TIMEOUT_MILLIS);
     }
 
     /** A separate session logs in and prints: the others' trouble costs it nothing. */

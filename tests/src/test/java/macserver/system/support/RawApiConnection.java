@@ -1,4 +1,4 @@
-package macserver.system.api;
+package macserver.system.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,19 +16,19 @@ import java.util.List;
  * or broken framing) and reads the router's sentences word by word, independently of the
  * firmware's own codec.
  */
-final class RawApiConnection implements AutoCloseable {
+public final class RawApiConnection implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
 
-    RawApiConnection(String host, int port, int readTimeoutMillis) throws IOException {
+    public RawApiConnection(String host, int port, int readTimeoutMillis) throws IOException {
         socket = new Socket(host, port);
         socket.setSoTimeout(readTimeoutMillis);
         out = socket.getOutputStream();
-        in = new DataInputStream(socket.getInputStream());
+        in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
     }
 
-    static byte[] sentence(String... words) {
+    public static byte[] sentence(String... words) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (String w : words) {
             byte[] bytes = w.getBytes(StandardCharsets.UTF_8);
@@ -49,17 +49,17 @@ final class RawApiConnection implements AutoCloseable {
         return b.toByteArray();
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void send(String... words) throws IOException {
+    public void send(String... words) throws IOException {
         write(sentence(words));
     }
 
     /** The next sentence; EOFException when the router has closed the connection. */
-    List<String> read() throws IOException {
+    public List<String> read() throws IOException {
         List<String> words = new ArrayList<>();
         while (true) {
             int n = length();
@@ -85,7 +85,7 @@ final class RawApiConnection implements AutoCloseable {
     }
 
     /** Sentences up to and including the first {@code !done} (or a {@code !fatal}). */
-    List<List<String>> reply() throws IOException {
+    public List<List<String>> reply() throws IOException {
         List<List<String>> out = new ArrayList<>();
         while (true) {
             List<String> s = read();
@@ -96,13 +96,13 @@ final class RawApiConnection implements AutoCloseable {
         }
     }
 
-    List<List<String>> call(String... words) throws IOException {
+    public List<List<String>> call(String... words) throws IOException {
         send(words);
         return reply();
     }
 
     /** Whether the router closes the connection (reads to its end) within the read timeout. */
-    boolean closedByRouter() throws IOException {
+    public boolean closedByRouter() throws IOException {
         try {
             while (in.read() >= 0) {
                 // drain what is left
