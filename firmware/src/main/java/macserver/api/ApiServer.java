@@ -2,7 +2,7 @@ package macserver.api;
 
 import io.netty.channel.ChannelPipeline;
 import java.util.Map;
-import macserver.auth.LoginService;
+import macserver.auth.UserLoginService;
 import macserver.cli.Plane;
 import macserver.config.ConfigModel;
 import macserver.config.menus.ServiceMenus;
@@ -32,7 +32,7 @@ public final class ApiServer {
     }
 
     /** The API's listeners, not yet started. */
-    public static ServiceListeners create(ConfigModel model, LoginService logins, WwwCertificate certificate,
+    public static ServiceListeners create(ConfigModel model, UserLoginService logins, WwwCertificate certificate,
                                           Options options) {
         ApiCommands commands = new ApiCommands(new RestApi(model, Plane.API));
         return new ServiceListeners("RouterOS API", model,
@@ -44,7 +44,8 @@ public final class ApiServer {
                     p.addLast("deadline", new SentenceDeadline(decoder, options.sentenceSeconds() * 1000L));
                     p.addLast("decoder", decoder);
                     p.addLast("encoder", ApiSentenceEncoder.INSTANCE);
-                    p.addLast("session", new ApiSession(commands, logins, workers, options.loginSeconds() * 1000L));
+                    p.addLast("session", new ApiSession(commands, logins,
+                            user -> logins.allows(user, Plane.API), workers, options.loginSeconds() * 1000L));
                 });
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import macserver.auth.LoginService;
 import macserver.cli.Plane;
@@ -37,6 +38,7 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
 
     private final ApiCommands commands;
     private final LoginService logins;
+    private final Predicate<String> stillAllowed;
     private final Executor workers;
     private final long loginDeadlineMillis;
     private final ArrayDeque<ApiSentence> queue = new ArrayDeque<>();
@@ -46,9 +48,12 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ScheduledFuture<?> loginTimer;
 
-    ApiSession(ApiCommands commands, LoginService logins, Executor workers, long loginDeadlineMillis) {
+    /** @param stillAllowed whether a logged-in user may still use the API (asked before each command) */
+    ApiSession(ApiCommands commands, LoginService logins, Predicate<String> stillAllowed, Executor workers,
+               long loginDeadlineMillis) {
         this.commands = commands;
         this.logins = logins;
+        this.stillAllowed = stillAllowed;
         this.workers = workers;
         this.loginDeadlineMillis = loginDeadlineMillis;
     }
@@ -101,7 +106,13 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
                     strike(ctx, tag, "not logged in");
                 } else {
                     String who = user;
-                    work(ctx, tag, () -> commands.run(who, s), replies -> reply(ctx, tag, replies));
+                    work(ctx, tag, () -> stillAllowed.test(who) ? commands.run(who, s) : null, replies -> {
+                        if (replies == null) {
+                            fatal(ctx, "user " + who + " may no longer use the API");
+                        } else {
+                            reply(ctx, tag, replies);
+                        }
+                    });
                 }
             }
         }

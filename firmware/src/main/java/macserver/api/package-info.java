@@ -26,7 +26,8 @@
  *     sentence.</li>
  * <li>A sentence must arrive whole within 30 s of its first byte, else {@code !fatal}.</li>
  * <li>Login within 60 s of connecting; before it, three strikes (failed logins, other commands)
- *     and the connection gets {@code !fatal}.</li>
+ *     and the connection gets {@code !fatal}. After it, the user is checked before each command
+ *     (exists, enabled, group has {@code api}); one who no longer passes gets {@code !fatal}.</li>
  * <li>At 16 queued sentences a connection stops being read until it drains to 4, so a flood
  *     costs the flooder its own socket buffer and nobody else anything.</li>
  * <li>{@code address} and {@code max-sessions} of the service, as for REST.</li>

@@ -48,6 +48,16 @@ public final class UserLoginService implements LoginService {
         return Outcome.SUCCESS;
     }
 
+    /**
+     * Whether {@code user} may still use the plane {@code via}: exists, is enabled, and the group
+     * has the plane's policy. For sessions that stay logged in (the API), checked per command, so a
+     * removed policy ends them as it would refuse a new login.
+     */
+    public boolean allows(String user, Plane via) {
+        String name = LoginName.parse(user).user();
+        return model.read(() -> credentialsIfAllowed(name, via) != null);
+    }
+
     private Credentials credentialsIfAllowed(String name, Plane via) {
         Menu users = model.schema().menu("user");
         int id = model.idByName(users, name);

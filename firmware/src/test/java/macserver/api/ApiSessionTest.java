@@ -38,6 +38,7 @@ class ApiSessionTest {
     };
 
     private ConfigModel model;
+    private final java.util.Set<String> allowed = new java.util.HashSet<>(java.util.Set.of("admin", "reader"));
     private final ArrayDeque<Runnable> work = new ArrayDeque<>();
     private EmbeddedChannel ch;
     private ApiSentenceDecoder decoder;
@@ -54,7 +55,8 @@ class ApiSessionTest {
         });
         decoder = new ApiSentenceDecoder(new ApiLimits(1024, 4096, 32));
         ch = new EmbeddedChannel(new SentenceDeadline(decoder, 30_000), decoder, ApiSentenceEncoder.INSTANCE,
-                new ApiSession(new ApiCommands(new RestApi(model, Plane.API)), LOGINS, work::add, 60_000));
+                new ApiSession(new ApiCommands(new RestApi(model, Plane.API)), LOGINS, allowed::contains, work::add,
+                        60_000));
     }
 
     private void sendBytes(byte[] bytes) {
@@ -141,6 +143,15 @@ class ApiSessionTest {
         assertEquals("=message=unknown parameter colour", call("/ip/mac-server/add", "=name=s", "=colour=red").getFirst().words().get(1));
         assertEquals(List.of(ApiSentence.of("!done")), call("/ip/mac-server/print"), "nothing of the refused commands was applied");
         assertEquals(List.of(ApiSentence.of("!done", ".tag=3")), call("/cancel", "=tag=1", ".tag=3"));
+    }
+
+    @Test
+    void aUserWhoMayNoLongerUseTheApiIsCutOff() {
+        login();
+        assertEquals("!re", call("/system/identity/print").getFirst().first());
+        allowed.remove("admin");
+        assertEquals(List.of(ApiSentence.of("!fatal", "user admin may no longer use the API")), call("/system/identity/print"));
+        assertFalse(ch.isOpen());
     }
 
     @Test

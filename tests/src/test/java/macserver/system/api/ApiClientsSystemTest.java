@@ -65,7 +65,8 @@ class ApiClientsSystemTest {
                 "where disabled: ({'mac-address': '00:01:02:03:04:06'},)",
                 "where not disabled: ({'mac-address': '00:01:02:03:04:05'},)",
                 "after set: ({'action': 'deny', 'comment': 'desk 4'},)",
-                "trap: input does not match any value of server", "after remove: ()", "done");
+                "trap: input does not match any value of server", "after remove: ()",
+                "server after set: ({'comment': 'lab bench', 'max-sessions': 5},)", "server after remove: ()", "done");
     }
 
     @Test
