@@ -8,7 +8,8 @@ import java.util.List;
  * The firmware's command line: {@code --board=NAME|FILE --flash=FILE --console=stdio|DEVICE
  * --speed=N --interfaces=a,b --rest-listen=ADDR --rest-port-shift=N}.
  * The REST server binds to {@code rest-listen} (all addresses by default) at each {@code /ip service}
- * port plus {@code rest-port-shift}, so that `make run` can use 127.0.0.1 and 8443 without root. Anything not given comes from the board profile.
+ * port plus {@code rest-port-shift}, so that `make run` can use 127.0.0.1 and 8443 without root; the
+ * RouterOS API service (api, api-ssl) binds the same way (16728, 16729). Anything not given comes from the board profile.
  */
 public record FirmwareOptions(String board, Path flash, String console, String speed, List<String> interfaces,
         String restListen, int restPortShift) {
