@@ -3,6 +3,9 @@ package macserver.api;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.List;
 /**
  * Bytes to {@link ApiSentence}s: each word is a length in 1 to 5 bytes ({@code 0xxxxxxx},
  * {@code 10xxxxxx} + 1, {@code 110xxxxx} + 2, {@code 1110xxxx} + 3, {@code 0xF0} + 4) and that
- * many bytes of UTF-8 (bytes that are not UTF-8 become U+FFFD); an empty word ends the sentence,
- * and an empty sentence is skipped. A first byte above {@code 0xF0} (RouterOS reserves
+ * many bytes of UTF-8; an empty word ends the sentence, and an empty sentence is skipped. A
+ * sentence with a word that is not UTF-8 is passed on as an {@link ApiRefusedSentence}. A first byte above {@code 0xF0} (RouterOS reserves
  * {@code 0xF8} and up for control bytes, and {@code 0xF1} to {@code 0xF7} are no length at all)
  * or a word or sentence over the {@link ApiLimits} yields one {@link ApiFramingError}, after
  * which every further byte is dropped. A word's bytes are buffered only once its declared length
@@ -22,6 +25,10 @@ final class ApiSentenceDecoder extends ByteToMessageDecoder {
     private List<String> words = new ArrayList<>();
     private long sentenceBytes;
     private boolean failed;
+    /** Why the sentence being read cannot be run (a word that is not UTF-8), or null. */
+    private String refusal;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     ApiSentenceDecoder(ApiLimits limits) {
         this.limits = limits;
@@ -59,9 +66,10 @@ final class ApiSentenceDecoder extends ByteToMessageDecoder {
             in.skipBytes(prefix);
             if (length == 0) {
                 if (!words.isEmpty()) {
-                    out.add(new ApiSentence(words));
+                    out.add(refusal == null ? new ApiSentence(words) : new ApiRefusedSentence(new ApiSentence(words), refusal));
                     words = new ArrayList<>();
                     sentenceBytes = 0;
+                    refusal = null;
                 }
                 continue;
             }
@@ -69,8 +77,26 @@ final class ApiSentenceDecoder extends ByteToMessageDecoder {
                 fail(in, out, "sentence has more than " + limits.maxWords() + " words");
                 return;
             }
-            words.add(in.readCharSequence((int) length, StandardCharsets.UTF_8).toString());
+            words.add(word(in, (int) length));
             sentenceBytes += prefix + length;
+        }
+    }
+
+    /**
+     * The next word. One that is not UTF-8 is kept with U+FFFD in place of its bad bytes (so the
+     * sentence's .tag can still be found) and makes the sentence refused, not run with a changed
+     * value.
+     */
+    private String word(ByteBuf in, int length) {
+        try {
+            String w = utf8.reset().decode(in.nioBuffer(in.readerIndex(), length)).toString();
+            in.skipBytes(length);
+            return w;
+        } catch (CharacterCodingException e) {
+            if (refusal == null) {
+                refusal = "word " + (words.size() + 1) + " is not UTF-8";
+            }
+            return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
         }
     }
 

@@ -41,7 +41,8 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
     private final Predicate<String> stillAllowed;
     private final Executor workers;
     private final long loginDeadlineMillis;
-    private final ArrayDeque<ApiSentence> queue = new ArrayDeque<>();
+    /** Sentences waiting their turn: {@link ApiSentence}s and {@link ApiRefusedSentence}s. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private String user;
     private int strikes;
     private boolean busy;
@@ -75,8 +76,8 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof ApiFramingError e) {
             fatal(ctx, e.reason());
-        } else if (msg instanceof ApiSentence s) {
-            queue.add(s);
+        } else if (msg instanceof ApiSentence || msg instanceof ApiRefusedSentence) {
+            queue.add(msg);
             if (queue.size() >= PAUSE_AT) {
                 ctx.channel().config().setAutoRead(false);
             }
@@ -88,11 +89,16 @@ final class ApiSession extends ChannelInboundHandlerAdapter {
         // A client that does not read its answers stops being served (and, once its queue is
         // full, read): the answers wait in its socket, not in this heap.
         while (!busy && !closing && !queue.isEmpty() && ctx.channel().isWritable()) {
-            ApiSentence s = queue.poll();
+            Object next = queue.poll();
             if (queue.size() <= RESUME_AT && !ctx.channel().config().isAutoRead()) {
                 ctx.channel().config().setAutoRead(true);
             }
-            start(ctx, s, tag(s));
+            if (next instanceof ApiRefusedSentence r) {
+                reply(ctx, tag(r.sentence()), ApiCommands.trap(r.reason()));
+            } else {
+                ApiSentence s = (ApiSentence) next;
+                start(ctx, s, tag(s));
+            }
         }
     }
 

@@ -25,6 +25,7 @@
  *     and up) ends the connection with {@code !fatal}. A connection buffers at most one
  *     sentence.</li>
  * <li>A sentence must arrive whole within 30 s of its first byte, else {@code !fatal}.</li>
+ * <li>Words are UTF-8; a sentence with one that is not is answered {@code !trap} and not run.</li>
  * <li>Login within 60 s of connecting; before it, three strikes (failed logins, other commands)
  *     and the connection gets {@code !fatal}. After it, the user is checked before each command
  *     (exists, enabled, group has {@code api}); one who no longer passes gets {@code !fatal}.</li>

@@ -110,6 +110,18 @@ class ApiSentenceDecoderTest {
     }
 
     @Test
+    void aWordThatIsNotUtf8RefusesItsSentenceOnly() {
+        byte[] bad = {6, '/', 'a', '/', 'a', 'd', 'd', 11, '=', 'c', 'o', 'm', 'm', 'e', 'n', 't', '=', (byte) 0xE9, 'x', 5, '.', 't', 'a',
+            'g', '=', 0};
+        byte[] good = encode(ApiSentence.of("/a/print", "=comment=caf\u00e9"));
+        List<Object> out = decode(LIMITS, bad, good);
+        ApiRefusedSentence refused = assertInstanceOf(ApiRefusedSentence.class, out.get(0));
+        assertEquals("word 2 is not UTF-8", refused.reason());
+        assertEquals(List.of("/a/add", "=comment=\ufffdx", ".tag="), refused.sentence().words());
+        assertEquals(ApiSentence.of("/a/print", "=comment=caf\u00e9"), out.get(1), "the next sentence is read as usual");
+    }
+
+    @Test
     void knowsWhenASentenceIsPending() {
         ApiSentenceDecoder decoder = new ApiSentenceDecoder(LIMITS);
         EmbeddedChannel ch = new EmbeddedChannel(decoder);

@@ -155,6 +155,16 @@ class ApiSessionTest {
     }
 
     @Test
+    void aSentenceWithAWordThatIsNotUtf8IsTrappedAndNothingChanges() {
+        login();
+        sendBytes(new byte[] {20, '/', 's', 'y', 's', 't', 'e', 'm', '/', 'i', 'd', 'e', 'n', 't', 'i', 't', 'y', '/', 's', 'e',
+            't', 8, '=', 'n', 'a', 'm', 'e', '=', (byte) 0xFF, 'x', 6, '.', 't', 'a', 'g', '=', '9', 0});
+        assertEquals(List.of(ApiSentence.of("!trap", "=message=word 2 is not UTF-8", ".tag=9"), ApiSentence.of("!done", ".tag=9")),
+                answers());
+        assertEquals(List.of(ApiSentence.of("!re", "=name=MikroTik"), ApiSentence.of("!done")), call("/system/identity/print"));
+    }
+
+    @Test
     void aReadGroupMayPrintButNotChange() {
         assertEquals(List.of(ApiSentence.of("!done")), call("/login", "=name=reader", "=password=readpw"));
         assertEquals(List.of(ApiSentence.of("!done")), call("/ip/mac-server/getall"));
