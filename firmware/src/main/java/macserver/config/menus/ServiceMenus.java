@@ -22,11 +22,11 @@ import macserver.config.Transaction;
  * www-ssl key and certificate made at first boot (api-ssl uses the same).
  */
 public final class ServiceMenus {
-    /** Fixed ids of the two built-in services. */
+    /** Fixed ids of the built-in services (3 is left to ssh, which another change adds). */
     public static final int WWW_ID = 1;
     public static final int WWW_SSL_ID = 2;
-    public static final int API_ID = 3;
-    public static final int API_SSL_ID = 4;
+    public static final int API_ID = 4;
+    public static final int API_SSL_ID = 5;
 
     private ServiceMenus() {
     }
