@@ -6,6 +6,9 @@
 # usage: tests/install-peers.sh [debian-package...]   (default: what the system tests need)
 #   The name mactelnet-client-trixie stands for the Debian 13 MAC-Telnet client 0.6 that
 #   tests/fetch-trixie-mactelnet.sh unpacks into var/peers/trixie (not a system package).
+#   The name node-routeros stands for the npm package the API tests run (tests/npm, pinned by
+#   its package-lock.json), installed with `npm ci` into tests/npm/node_modules; npm itself comes
+#   from Debian (nodejs, npm) when this machine has none.
 #   mactelnet-server is installed without starting its service, and its service is kept
 #   disabled: the tests run their own mactelnetd inside network namespaces, and a system one
 #   would answer MAC-Telnet on every interface of this host. freeradius is treated the same
@@ -14,16 +17,23 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # squashfs-tools, zip, unzip and binutils build the host image (HostImageTest).
-# openssh-client, sshpass, python3-netmiko and ansible are the SSH clients of SshSystemTest.
+# openssh-client, sshpass, python3-netmiko and ansible are the SSH clients of SshSystemTest;
+# python3-librouteros, ansible and node-routeros the RouterOS API clients (ApiClientsSystemTest).
 default_packages=(socat expect iproute2 tcpdump nftables iputils-ping curl wrk mactelnet-client mactelnet-server mactelnet-client-trixie freeradius freeradius-utils mosquitto mosquitto-clients openssl
-    squashfs-tools zip unzip binutils openssh-client sshpass python3-netmiko ansible)
+    squashfs-tools zip unzip binutils openssh-client sshpass python3-netmiko ansible python3-librouteros node-routeros)
 requested=("$@")
 ((${#requested[@]} > 0)) || requested=("${default_packages[@]}")
 packages=()
 want_trixie=false
+want_npm=false
 for package in "${requested[@]}"; do
-    if [[ $package == mactelnet-client-trixie ]]; then want_trixie=true; else packages+=("$package"); fi
+    case $package in
+        mactelnet-client-trixie) want_trixie=true ;;
+        node-routeros) want_npm=true ;;
+        *) packages+=("$package") ;;
+    esac
 done
+if $want_npm && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 # Where dpkg is missing (not Debian), look for each package's main command instead.
 declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcpdump
@@ -32,7 +42,7 @@ declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcp
     [squashfs-tools]=mksquashfs [binutils]=strip [binutils-aarch64-linux-gnu]=aarch64-linux-gnu-strip
     [binutils-arm-linux-gnueabihf]=arm-linux-gnueabihf-strip [qemu-user-static]=qemu-aarch64-static
     [qemu-system-arm]=qemu-system-aarch64 [e2fsprogs]=mke2fs [openssh-client]=ssh [sshpass]=sshpass
-    [python3-netmiko]=python3 [ansible]=ansible-playbook)
+    [python3-netmiko]=python3 [ansible]=ansible-playbook [nodejs]=node)
 
 installed() {
     local package=$1
@@ -106,6 +116,13 @@ fetch_trixie() {
     fi
 }
 
+fetch_npm_peers() {
+    if $want_npm && [[ ! -d $here/npm/node_modules/node-routeros ]]; then
+        (cd "$here/npm" && npm ci --no-audit --no-fund --loglevel=error >&2) \
+            || { echo "missing peer: node-routeros (npm ci in tests/npm failed)" >&2; exit 1; }
+    fi
+}
+
 missing=()
 for package in "${packages[@]}"; do
     installed "$package" || missing+=("$package")
@@ -115,6 +132,7 @@ if ((${#missing[@]} == 0)); then
     keep_freeradius_service_off
     keep_mosquitto_service_off
     fetch_trixie
+    fetch_npm_peers
     exit 0
 fi
 
@@ -153,3 +171,4 @@ keep_mactelnet_service_off
 keep_freeradius_service_off
 keep_mosquitto_service_off
 fetch_trixie
+fetch_npm_peers

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import macserver.api.ApiServer;
 import macserver.auth.UserLoginService;
 import macserver.board.BoardProfile;
 import macserver.cli.ModelCliSessions;
@@ -28,6 +29,7 @@ import macserver.rest.WwwCertificate;
 import macserver.ssh.SshService;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
+import macserver.service.ServiceListeners;
 import macserver.store.StoreOptions;
 import macserver.system.StoreHealth;
 import macserver.system.ConfigHistory;
@@ -128,13 +130,18 @@ public final class Firmware {
         mqtt.start();
         macServer.start(dataPathInterfaces(options, board));
 
-        RestServer rest = new RestServer(model, logins, WwwCertificate.loadOrCreate(model, "macserver"),
+        WwwCertificate certificate = WwwCertificate.loadOrCreate(model, "macserver");
+        RestServer rest = new RestServer(model, logins, certificate,
                 RestServer.Options.defaults(options.restListen(), options.restPortShift()));
         rest.start();
         // SSH shares the REST listen address and port shift: `make run` puts it on 127.0.0.1:8022.
         SshService ssh = new SshService(model, cli, logins,
                 SshService.Options.defaults(options.restListen(), options.restPortShift()));
         ssh.start();
+        // The RouterOS API listens where REST does, with the same port shift (8728 -> 16728 in make run).
+        ServiceListeners api = ApiServer.create(model, logins, certificate,
+                ApiServer.Options.defaults(options.restListen(), options.restPortShift()));
+        api.start();
 
         ConsoleOptions consoleOptions = consoleOptions(options, board);
         Console console = Consoles.start(consoleOptions, cli, logins);
@@ -142,6 +149,7 @@ public final class Firmware {
             console.stop();
             rest.close();
             ssh.close();
+            api.close();
             mqtt.close();
             macServer.close();
             expiry.close();

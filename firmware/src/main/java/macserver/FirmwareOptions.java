@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The firmware's command line: {@code --board=NAME|FILE --flash=FILE --console=stdio|DEVICE
  * --speed=N --interfaces=a,b --rest-listen=ADDR --rest-port-shift=N}.
- * The REST and SSH servers bind to {@code rest-listen} (all addresses by default) at each {@code /ip service}
- * port plus {@code rest-port-shift}, so that `make run` can use 127.0.0.1, 8443 and 8022 without root. Anything not given comes from the board profile.
+ * The REST, SSH and RouterOS API servers bind to {@code rest-listen} (all addresses by default) at each
+ * {@code /ip service} port plus {@code rest-port-shift}, so that `make run` can use 127.0.0.1 and 8443,
+ * 8022, 16728 and 16729 without root. Anything not given comes from the board profile.
  */
 public record FirmwareOptions(String board, Path flash, String console, String speed, List<String> interfaces,
         String restListen, int restPortShift) {

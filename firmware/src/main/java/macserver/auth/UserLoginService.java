@@ -10,7 +10,7 @@ import macserver.config.Origin;
 
 /**
  * Password logins against {@code /user}: the user must exist, be enabled, have the group policy
- * for the plane (local for consoles, telnet for MAC-Telnet, rest-api, api for MQTT, ssh) and give the
+ * for the plane (local for consoles, telnet for MAC-Telnet, rest-api, api for MQTT and the API, ssh) and give the
  * right password. The factory-empty password is accepted only on a console, and only to set a
  * new one.
  */
@@ -26,7 +26,7 @@ public final class UserLoginService implements LoginService {
             case STDIO, SERIAL -> "local";
             case MAC_TELNET -> "telnet";
             case REST -> "rest-api";
-            case MQTT -> "api";
+            case MQTT, API -> "api";
             case SSH -> "ssh";
         };
     }

@@ -9,5 +9,7 @@ public enum Plane {
     MAC_TELNET,
     MQTT,
     REST,
-    SSH
+    SSH,
+    /** The RouterOS API (binary sentences over TCP, api and api-ssl). */
+    API
 }

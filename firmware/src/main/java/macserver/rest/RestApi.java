@@ -41,10 +41,17 @@ public final class RestApi {
 
     private final ConfigModel model;
     private final ItemJson items;
+    private final Plane plane;
 
     public RestApi(ConfigModel model) {
+        this(model, Plane.REST);
+    }
+
+    /** For another plane that speaks in the same terms (the binary API): its changes are recorded as {@code plane}'s. */
+    public RestApi(ConfigModel model, Plane plane) {
         this.model = model;
         this.items = new ItemJson(model);
+        this.plane = plane;
     }
 
     /** Where a path leads: a menu, and the item or command word after it (null when none). */
@@ -459,7 +466,7 @@ public final class RestApi {
 
     private <T> T write(RestRequest r, ConfigModel.TransactionBody<T> body) {
         try {
-            return model.write(new Origin(r.user(), Plane.REST), body);
+            return model.write(new Origin(r.user(), plane), body);
         } catch (ConfigException e) {
             throw RestException.badRequest(e.getMessage());
         }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import macserver.service.ConnectionGate;
 
 /**
  * The end of the pipeline: runs the request on the worker executor (a write waits for flash, and a

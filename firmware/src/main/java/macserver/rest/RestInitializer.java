@@ -1,7 +1,6 @@
 package macserver.rest;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpMessage;
@@ -10,42 +9,31 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import macserver.service.ServiceListeners;
 
 /**
- * One service's pipeline, in order: connection gate (allow-list, waiting connections, max-sessions) → TLS (www-ssl)
- * → idle timeout → request deadline → HTTP/1.1 codec → aggregator (body limit, 413) → {@link RestHandler}.
+ * One www service's pipeline after the gate and TLS ({@link ServiceListeners}), in order: idle
+ * timeout → request deadline → HTTP/1.1 codec → aggregator (body limit, 413) → {@link RestHandler}.
  */
-final class RestInitializer extends ChannelInitializer<SocketChannel> {
-    private final ConnectionGate gate;
-    private final SslContext tls;
+final class RestInitializer implements ServiceListeners.Pipeline {
     private final RestServer.Options options;
     private final RestApi api;
     private final LoginCache logins;
     private final LoginThrottle throttle;
-    private final Executor workers;
 
-    RestInitializer(ConnectionGate gate, SslContext tls, RestServer.Options options, RestApi api, LoginCache logins,
-                    LoginThrottle throttle, Executor workers) {
-        this.gate = gate;
-        this.tls = tls;
+    RestInitializer(RestServer.Options options, RestApi api, LoginCache logins, LoginThrottle throttle) {
         this.options = options;
         this.api = api;
         this.logins = logins;
         this.throttle = throttle;
-        this.workers = workers;
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    public void configure(SocketChannel ch, Executor workers) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast("gate", gate);
-        if (tls != null) {
-            p.addLast("tls", tls.newHandler(ch.alloc()));
-        }
         p.addLast("idle", new IdleStateHandler(0, 0, options.idleSeconds(), TimeUnit.SECONDS));
         p.addLast("deadline", new RequestDeadline(TimeUnit.SECONDS.toMillis(options.requestSeconds())));
         p.addLast("http", new HttpServerCodec(4096, 8192, 8192));

@@ -36,6 +36,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public record WwwCertificate(PrivateKey key, X509Certificate certificate) {
 
+    /** A TLS server context with this pair, TLS 1.3 and 1.2 only (www-ssl and api-ssl). */
+    public io.netty.handler.ssl.SslContext serverContext() throws javax.net.ssl.SSLException {
+        return io.netty.handler.ssl.SslContextBuilder.forServer(key, certificate).protocols("TLSv1.3", "TLSv1.2").build();
+    }
+
     /** The stored pair, made and stored first if there is none yet. */
     public static WwwCertificate loadOrCreate(ConfigModel model, String hostName) throws ConfigException {
         Menu menu = model.schema().menu("ip service certificate");

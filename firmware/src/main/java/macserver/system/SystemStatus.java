@@ -13,6 +13,15 @@ import macserver.board.BoardProfile;
  * what the operating system and the JVM report now.
  */
 public final class SystemStatus {
+    /**
+     * What {@code version} says: the RouterOS release whose API and REST behaviour this firmware
+     * follows, in RouterOS's own form, because clients parse it (Terraform's provider and
+     * Ansible's facts read {@code 7.x.y (channel)} and pick features by it). 7.16 is the last
+     * line before RouterOS began to answer an empty print with {@code !empty}, which this firmware
+     * does not send. The firmware's own version is {@code firmware-version}.
+     */
+    public static final String ROUTEROS_VERSION = "7.16.2 (stable)";
+
     private final BoardProfile board;
     private final String version;
     private final long startMillis = System.currentTimeMillis();
@@ -30,7 +39,7 @@ public final class SystemStatus {
         long uptime = (System.currentTimeMillis() - startMillis) / 1000;
         long ram = board.ramMib() * 1024L * 1024L;
         return List.<Object[]>of(new Object[] {
-            uptime, version, board.model(), board.architecture().toString().toLowerCase(java.util.Locale.ROOT),
+            uptime, ROUTEROS_VERSION, version, board.model(), board.architecture().toString().toLowerCase(java.util.Locale.ROOT),
             board.cpu().model(), (long) board.cpu().cores(), board.cpu().mhz() + "MHz",
             // RAM as the board has it; free is what the firmware's heap does not use of it.
             ram, ram - (rt.totalMemory() - rt.freeMemory()),

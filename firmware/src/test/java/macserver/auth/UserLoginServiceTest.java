@@ -45,6 +45,22 @@ class UserLoginServiceTest {
     }
 
     @Test
+    void theApiPlaneNeedsTheApiPolicyAndLoggedInUsersAreCheckedAgain() {
+        admin.execute("/user group add name=scripts policy=read,write,api");
+        admin.execute("/user add name=ops group=scripts password=pw");
+        assertEquals(LoginService.Outcome.SUCCESS, logins.login("ops", "pw".toCharArray(), Plane.API));
+        assertEquals(true, logins.admits("ops", Plane.API));
+        assertEquals(false, logins.admits("ops", Plane.REST));
+        admin.execute("/user group set scripts policy=read,write");
+        assertEquals(false, logins.admits("ops", Plane.API), "the policy was taken away");
+        assertEquals(LoginService.Outcome.FAILURE, logins.login("ops", "pw".toCharArray(), Plane.API));
+        admin.execute("/user group set scripts policy=read,write,api");
+        admin.execute("/user disable ops");
+        assertEquals(false, logins.admits("ops", Plane.API));
+        assertEquals(false, logins.admits("nobody", Plane.API));
+    }
+
+    @Test
     void anEmptyNewPasswordIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> logins.changePassword("admin", new char[0]));
     }

@@ -31,7 +31,30 @@ class QueryStackTest {
     }
 
     @Test
+    void theApisSpellingsMatchTooAndBooleansReadYesAndNo() {
+        assertTrue(matches("?=name=a"));
+        assertTrue(matches("=name=a"));
+        assertTrue(matches("?name=a", "?disabled=no"));
+        assertFalse(matches("?=name=b"));
+        assertTrue(matches("disabled=no"));
+        assertFalse(matches("disabled=yes"));
+        assertFalse(matches("name=yes"));
+        assertTrue(matches("?=comment="), "an empty value matches an unset property");
+        assertFalse(matches("?=name="));
+        assertTrue(matches("?=name=b", "?=name=a", "?#|"));
+        assertTrue(matches("?=name=a", "?#.&"));
+        assertTrue(matches("?=retry=5", "?=name=b", "?#0|"), "a copy of the value at position 0, or'ed with name=b");
+        assertFalse(matches("?=retry=5", "?=name=b", "?#1|"));
+        assertTrue(matches("?>retry=4"));
+    }
+
+    @Test
     void malformedWordsAreRefused() {
+        for (String bad : List.of("#", "?#", "?", "=", "=name", "-", "<=5", "?#|", "?#3", "-a=b")) {
+            RestException e = assertThrows(RestException.class, () -> matches(bad), bad);
+            assertEquals(400, e.status());
+            assertTrue(e.detail().startsWith("invalid query word"), e.detail());
+        }
         RestException e = assertThrows(RestException.class, () -> matches("#|"));
         assertEquals(400, e.status());
         assertThrows(RestException.class, () -> matches("name=a", "#x"));

@@ -113,6 +113,14 @@ class RestApiTest {
                 "{\".proplist\":[\"name\"],\".query\":[\"disabled=true\",\"name=my-mac-server\",\"#|\"]}").body();
         assertEquals(2, printed.size());
         assertEquals(List.of("name"), names(printed.get(0)));
+        JsonNode apiSpelling = call("POST", "/rest/ip/mac-server/print",
+                "{\".proplist\":\"name\",\".query\":[\"?=disabled=yes\"]}").body();
+        assertEquals("[{\"name\":\"second\"}]", apiSpelling.toString(), "?=name=value and yes for true");
+        assertEquals("[{\"name\":\"my-mac-server\"}]", call("POST", "/rest/ip/mac-server/print",
+                "{\".proplist\":\"name\",\".query\":[\"disabled=no\"]}").body().toString());
+        RestResponse badWord = call("POST", "/rest/ip/mac-server/print", "{\".query\":[\"name=a\",\"#|\"]}");
+        assertEquals(400, badWord.status());
+        assertEquals("invalid query word #|", badWord.body().get("detail").asText());
 
         RestResponse added = call("POST", "/rest/ip/mac-server/binding/add",
                 "{\"mac-address\":\"00:01:02:03:04:05\",\"server\":\"second\",\"timeout\":\"1h\"}");

@@ -161,6 +161,13 @@ public final class BenchReport {
         row("binding adds/s through mosquitto, request -> response (MqttBenchmark)", num(mqtt, "/s"),
                 num(v("mqtt.console-adds-per-s"), "/s") + " (the same adds on the console)",
                 ratio(mqtt, v("mqtt.console-adds-per-s")), "");
+        double apiAdds = v("api.adds-per-s");
+        row("RouterOS API binding adds/s, 8 connections, one command in flight each (ApiBenchmark)", num(apiAdds, "/s"),
+                num(v("rest.adds-per-s"), "/s") + " (REST PUT, same run)", ratio(apiAdds, v("rest.adds-per-s")), "");
+        double apiPrint = v("api.print-100k-ms");
+        row("RouterOS API print of 100,000 bindings, decoded by the client", num(apiPrint, "ms"),
+                num(v("rest.print-100k-ms"), "ms") + " (REST GET, JSON parsed, same run)",
+                ratio(apiPrint, v("rest.print-100k-ms")), "");
         double fleet = v("fleet.converge-ms");
         row("fleet: " + num(v("fleet.bindings"), "") + " retained bindings applied on 3 routers (FleetBenchmark)",
                 num(fleet, "ms"), num(v("fleet.publish-ms"), "ms") + " (the broker taking the publishes)",

@@ -25,4 +25,13 @@ class BenchReportTest {
         assertTrue(line(table, "heap per idle logged-in session").contains("< 16 KiB: **met**"), table);
         assertTrue(line(table, "store mount").contains("not measured"), table);
     }
+
+    @Test
+    void theApiRowsStandBesideRestsFiguresOfTheSameRun() {
+        String table = BenchReport.tableOf(Map.of("api.adds-per-s", 300.0, "rest.adds-per-s", 200.0,
+                "api.print-100k-ms", 2000.0, "rest.print-100k-ms", 1000.0));
+        assertTrue(line(table, "RouterOS API binding adds/s").contains("| 300 /s | 200 /s (REST PUT, same run) | 1.50 |"), table);
+        assertTrue(line(table, "RouterOS API print of 100,000").contains("| 2,000 ms | 1,000 ms (REST GET, JSON parsed, same run) | 2.00 |"),
+                table);
+    }
 }

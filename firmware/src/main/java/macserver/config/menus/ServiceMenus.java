@@ -18,13 +18,16 @@ import macserver.config.Transaction;
 
 /**
  * {@code /ip service} (the web services {@code www} and {@code www-ssl} that carry the REST API,
- * and {@code ssh}) and the hidden store of the www-ssl key and certificate made at first boot.
+ * and {@code ssh}, {@code api} and {@code api-ssl} that carry the RouterOS API) and the hidden store of the
+ * www-ssl key and certificate made at first boot (api-ssl uses the same).
  */
 public final class ServiceMenus {
-    /** Fixed ids of the two built-in services. */
+    /** Fixed ids of the built-in services (3 is left to ssh, which another change adds). */
     public static final int WWW_ID = 1;
     public static final int WWW_SSL_ID = 2;
     public static final int SSH_ID = 3;
+    public static final int API_ID = 4;
+    public static final int API_SSL_ID = 5;
 
     private ServiceMenus() {
     }
@@ -58,12 +61,17 @@ public final class ServiceMenus {
                 .build());
     }
 
-    /** Adds www (port 80, disabled, as RouterOS ships it off here), www-ssl (443) and ssh (22) where missing. */
+    /**
+     * Adds www (port 80), www-ssl (443), ssh (22), api (8728) and api-ssl (8729) where missing. The
+     * plain-text ones (www, api) start disabled, unlike on RouterOS, because they carry passwords in clear.
+     */
     static void addMissing(Transaction tx) {
         Menu services = tx.model().schema().menu("ip service");
         add(tx, services, WWW_ID, "www", 80L, true);
         add(tx, services, WWW_SSL_ID, "www-ssl", 443L, false);
         add(tx, services, SSH_ID, "ssh", 22L, false);
+        add(tx, services, API_ID, "api", 8728L, true);
+        add(tx, services, API_SSL_ID, "api-ssl", 8729L, false);
     }
 
     private static void add(Transaction tx, Menu services, int id, String name, long port, boolean disabled) {

@@ -38,6 +38,7 @@ public final class SystemMenus {
                 .singleValue()
                 .property(Property.of("uptime", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
                 .property(Property.of("version", text, null, READ_ONLY))
+                .property(Property.of("firmware-version", text, null, READ_ONLY))
                 .property(Property.of("board-name", text, null, READ_ONLY))
                 .property(Property.of("architecture-name", text, null, READ_ONLY))
                 .property(Property.of("cpu", text, null, READ_ONLY))

@@ -1,4 +1,4 @@
-package macserver.rest;
+package macserver.service;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -28,16 +28,16 @@ import macserver.config.AddressListType;
  * logged in within the login deadline.
  */
 @ChannelHandler.Sharable
-final class ConnectionGate extends ChannelInboundHandlerAdapter {
+public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     /** The settings read fresh for each new connection, so {@code /ip service set} applies at once. */
-    record Limits(List<String> allowed, int maxSessions) {}
+    public record Limits(List<String> allowed, int maxSessions) {}
 
     static final int WAITING_PER_SOURCE = 8;
     static final int WAITING_TOTAL = 64;
 
     private enum State { WAITING, SESSION }
 
-    private static final AttributeKey<State> STATE = AttributeKey.valueOf("macserver.rest.state");
+    private static final AttributeKey<State> STATE = AttributeKey.valueOf("macserver.service.state");
 
     private final Supplier<Limits> limits;
     private final long loginMillis;
@@ -46,7 +46,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     private final Map<InetAddress, Deque<Channel>> waitingBySource = new HashMap<>();
     private int sessions;
 
-    ConnectionGate(Supplier<Limits> limits, long loginMillis) {
+    public ConnectionGate(Supplier<Limits> limits, long loginMillis) {
         this.limits = limits;
         this.loginMillis = loginMillis;
     }
@@ -86,7 +86,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
      * A request on {@code ch} has logged in: the connection becomes a session if there is room
      * under {@code max-sessions}. False means there is none and the connection should be closed.
      */
-    boolean admit(Channel ch) {
+    public boolean admit(Channel ch) {
         int max = limits.get().maxSessions();
         synchronized (this) {
             State s = ch.attr(STATE).get();
