@@ -40,6 +40,12 @@ class NetnsTest {
             assertEquals(2, clientLinks.lines().count(), clientLinks); // lo and eth0
             // Something still running inside does not keep the namespace alive.
             sleeper = new ProcessBuilder(netns.inRouter("sleep", "300")).start();
+            // ip netns exec enters the namespace a moment after it starts: wait until it is inside.
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (ProcessRun.run(LIMIT, "ip", "netns", "pids", netns.routerNamespace()).output().isBlank()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } finally {
             netns.close();
         }
