@@ -15,7 +15,8 @@ import macserver.cli.Plane;
  * Remote management over MQTT 5: runs the requests published to {@link AgentTopics#request()}
  * through the same CLI sessions as the console, with the permissions of the agent's user, and
  * answers to each request's Response Topic with its Correlation Data. A request seen again (same
- * correlation data, or same JSON id) gets the first answer again and is not run twice. Requests
+ * correlation data, or same JSON id) gets the first answer again and is not run twice, and one
+ * that changed the configuration is not run again after a restart either ({@link AnsweredRequests}). Requests
  * run one at a time on the link's worker, so a flood waits at the broker. A request is refused
  * (answered with an error, not run) when it came retained, when its Response Topic points into the
  * router's or a fleet's tree ({@link ResponseTopics}), or when the agent's user lacks the
@@ -33,21 +34,24 @@ public final class ManagementAgent {
     private final Supplier<String> user;
     private final Function<String, Set<String>> policies;
     private final ResponseTopics responses;
+    private final AnsweredRequests stored;
     private final RecentAnswers recent = new RecentAnswers(REMEMBERED_REQUESTS);
 
     /**
      * {@code user} names the user whose permissions requests get, read per request (null: none
      * chosen), and {@code policies} gives that user's group's policies; {@code fleetPrefix} is the
-     * fleet tree answers must stay out of (null: none).
+     * fleet tree answers must stay out of (null: none); {@code stored} keeps the keys of requests
+     * that changed something across restarts.
      */
-    public ManagementAgent(MqttLink link, CliSessions cli, AgentTopics topics, String fleetPrefix, Supplier<String> user,
-                           Function<String, Set<String>> policies) {
+    ManagementAgent(MqttLink link, CliSessions cli, AgentTopics topics, String fleetPrefix, Supplier<String> user,
+                    Function<String, Set<String>> policies, AnsweredRequests stored) {
         this.link = link;
         this.cli = cli;
         this.topics = topics;
         this.user = user;
         this.policies = policies;
         this.responses = new ResponseTopics(topics, fleetPrefix);
+        this.stored = stored;
     }
 
     public AgentTopics topics() {
@@ -92,9 +96,18 @@ public final class ManagementAgent {
         if (key != null && answerAgain(key, answerTopic, correlation)) {
             return;
         }
+        if (key != null && r != null && stored.contains(key)) {
+            send(answerTopic, answer(json, id, new CliSession.Answer("failure: request already applied before the "
+                    + "router restarted; not run again (its answer is gone)\n", true)), correlation);
+            return;
+        }
+        long mark = stored.mark();
         byte[] answer = r == null ? answer(json, null, new CliSession.Answer(malformed.getMessage() + "\n", true)) : run(r);
         if (key != null) {
             recent.put(key, answer);
+            if (stored.changedSince(mark)) {
+                stored.remember(key);
+            }
         }
         send(answerTopic, answer, correlation);
     }

@@ -45,6 +45,7 @@ public final class MqttService implements AutoCloseable {
     private final String board;
     private final long startMillis = System.currentTimeMillis();
     private final PahoLink link;
+    private final AnsweredRequests answered;
     private final Object wake = new Object();
     private final Thread thread;
     private boolean configDue = true;
@@ -64,6 +65,7 @@ public final class MqttService implements AutoCloseable {
         this.version = version;
         this.board = board;
         this.link = new PahoLink();
+        this.answered = new AnsweredRequests(model);
         events.onStateChange(() -> due(false));
         model.addListener(this::committed);
         this.thread = Thread.ofPlatform().daemon().name("mqtt-service").unstarted(this::run);
@@ -85,6 +87,9 @@ public final class MqttService implements AutoCloseable {
     private void committed(List<Change> changes, Origin origin) {
         for (Change c : changes) {
             List<String> path = c.menu().path();
+            if (c.menu().isHidden()) {
+                continue;
+            }
             if (path.get(0).equals("iot") || path.get(0).equals("user") || path.equals(List.of("system", "device"))) {
                 due(true);
                 return;
@@ -153,7 +158,7 @@ public final class MqttService implements AutoCloseable {
         AgentTopics topics = w.topics();
         link.configure(new LinkSettings(w.broker(), topics.status(), this::birth, status("offline")));
         agent = new ManagementAgent(link, cli, topics, w.fleetPrefix(),
-                this::agentUser, name -> Permissions.of(model, name));
+                this::agentUser, name -> Permissions.of(model, name), answered);
         agent.start();
         events.attach(link, topics);
         joinFleet(w);

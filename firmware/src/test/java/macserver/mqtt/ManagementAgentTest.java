@@ -21,7 +21,7 @@ class ManagementAgentTest {
     private final RecordingLink link = new RecordingLink();
     private final AtomicReference<String> user = new AtomicReference<>("ops");
     private final ManagementAgent agent = new ManagementAgent(link, sessions, new AgentTopics("rtr/r1"), "isp",
-            user::get, name -> Permissions.of(t.model, name));
+            user::get, name -> Permissions.of(t.model, name), new AnsweredRequests(t.model));
 
     ManagementAgentTest() {
         console.execute("/user add name=ops group=write password=x");
@@ -142,6 +142,39 @@ class ManagementAgentTest {
         link.request("rtr/r1/request", "/ip mac-server binding print count-only", "ctl/ops/reply", new byte[] {3});
         assertEquals("ctl/ops/reply", link.last().topic());
         assertEquals("1", link.last().payload().strip());
+    }
+
+    @Test
+    void aRequestThatChangedSomethingIsNotRunAgainAfterARestart() {
+        String add = "/radius add address=192.0.2.9 secret=s service=mac-server";
+        link.request("rtr/r1/request", add, "ctl/reply", new byte[] {4});
+        link.request("rtr/r1/request", "/radius print count-only", "ctl/reply", new byte[] {5});
+        assertEquals("1", link.last().payload().strip());
+        // A new agent over the same configuration: what a restart leaves (the model is what flash gives back).
+        RecordingLink after = new RecordingLink();
+        new ManagementAgent(after, sessions, new AgentTopics("rtr/r1"), "isp", user::get,
+                name -> Permissions.of(t.model, name), new AnsweredRequests(t.model)).start();
+        after.request("rtr/r1/request", add, "ctl/reply", new byte[] {4});
+        assertTrue(after.last().payload().startsWith("failure: request already applied before the router restarted"),
+                after.last().payload());
+        // A read is not recorded (nothing to protect): it simply runs again.
+        after.request("rtr/r1/request", "/radius print count-only", "ctl/reply", new byte[] {5});
+        assertEquals("1", after.last().payload().strip());
+        int stored = t.model.read(() -> {
+            Menu m = t.model.schema().menu(macserver.config.menus.IotMenus.ANSWERED_MENU);
+            return ((byte[]) t.model.table(m).get(1)[m.property("digests").index()]).length;
+        });
+        assertEquals(16, stored);
+    }
+
+    @Test
+    void theRecordOfAnsweredRequestsIsBounded() {
+        AnsweredRequests stored = new AnsweredRequests(t.model);
+        for (int i = 0; i < AnsweredRequests.CAPACITY + 10; i++) {
+            stored.remember("k" + i);
+        }
+        assertTrue(!stored.contains("k0") && !stored.contains("k9"));
+        assertTrue(stored.contains("k10") && stored.contains("k" + (AnsweredRequests.CAPACITY + 9)));
     }
 
     @Test

@@ -27,6 +27,9 @@ import static macserver.config.Property.Flag.WRITE_ONLY;
  * a {@code write} user could otherwise make the agent act as {@code admin} and command it.
  */
 public final class IotMenus {
+    /** The hidden menu of {@code digests}: the keys of answered requests, 16 bytes each, oldest first. */
+    public static final String ANSWERED_MENU = "iot mqtt answered";
+
     private IotMenus() {
     }
 
@@ -60,6 +63,13 @@ public final class IotMenus {
                 .property(Property.of("fleet-prefix", new TextType(128, false), "macserver"))
                 // Remote requests act as the chosen user: choosing it, or where requests come from, is a policy matter.
                 .rules(PolicyGuard.properties(MenuRules.NONE, "enabled", "broker", "user", "topic-prefix"))
+                .build());
+        // Digests of the last requests that changed the configuration, so that a QoS 1 redelivery after
+        // a restart (the router went down before its acknowledgement) is not applied a second time.
+        s.add(Menu.builder(Menu.Kind.SINGLETON, ANSWERED_MENU)
+                .code(MenuCodes.IOT_MQTT_ANSWERED)
+                .hidden()
+                .property(Property.of("digests", BytesType.INSTANCE, null, HIDDEN))
                 .build());
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import macserver.system.support.AgentFirmware;
 import macserver.system.support.Mosquitto;
+import macserver.system.support.PahoRequester;
 import macserver.system.support.TopicWatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,8 @@ class MqttHardeningSystemTest {
             try (AgentFirmware fw = AgentFirmware.start(flash, "r3", "address=127.0.0.1 port=" + broker.port(),
                     heap).joinFleet("north", "isp")) {
                 fw.awaitOnline(broker);
+                // Answered: the agent is subscribed after joining the fleet, so the big request reaches it.
+                assertEquals("name: MikroTik", ask(broker, fw, "/system identity print", "name: MikroTik"));
                 pub(broker, "-t", fw.requestTopic(), "-f", big.toString());
                 pub(broker, "-r", "-t", FLEET + "02:00:00:00:00:01", "-f", bigFleet.toString());
                 assertEquals("name: MikroTik", ask(broker, fw, "/system identity print", "name: MikroTik"),
@@ -148,6 +151,7 @@ class MqttHardeningSystemTest {
              TopicWatcher watcher = new TopicWatcher(broker.uri(), "onlooker", FLEET + "#", "rtr/v1/other/#",
                      fw.prefix() + "/response")) {
             fw.awaitOnline(broker);
+            assertEquals("name: MikroTik", ask(broker, fw, "/system identity print", "name: MikroTik"));
             String mac = "02:00:00:00:00:09";
             String payload = "{\"line\":\"/ip mac-server binding print count-only\"}";
             for (String target : new String[] {FLEET + mac, "rtr/v1/other/request"}) {
@@ -155,11 +159,12 @@ class MqttHardeningSystemTest {
                         "-t", fw.requestTopic(), "-e", target, "-m", payload, "-W", "3", "-q", "1").strip();
                 assertEquals("Timed out", rr);
             }
-            TopicWatcher.Seen first = watcher.await(s -> s.topic().equals(fw.prefix() + "/response"), 30);
-            assertNotNull(first, watcher.seen().toString());
-            assertTrue(first.payload().matches("\\{\"status\":\"error\",\"error\":\"failure: response topic in (the|a) fleet's tree\"}"),
-                    first.payload());
-            assertNotNull(watcher.await(s -> s.payload().contains("another router's request topic"), 30),
+            String response = fw.prefix() + "/response";
+            assertNotNull(watcher.await(s -> s.topic().equals(response) && s.payload().matches(
+                    "\\{\"status\":\"error\",\"error\":\"failure: response topic in (the|a) fleet's tree\"}"), 30),
+                    watcher.seen().toString());
+            assertNotNull(watcher.await(s -> s.topic().equals(response) && s.payload().equals(
+                    "{\"status\":\"error\",\"error\":\"failure: response topic names another router's request topic\"}"), 30),
                     watcher.seen().toString());
             assertTrue(watcher.seen().stream().noneMatch(s -> s.topic().startsWith(FLEET) || s.topic().startsWith("rtr/v1/other")),
                     watcher.seen().toString());
@@ -212,6 +217,36 @@ class MqttHardeningSystemTest {
                 assertEquals("", broker.request(back.requestTopic(), "/ip mac-server add name=live", 20).strip());
                 assertEquals("1", back.consoleLine("/ip mac-server print count-only", "1"));
                 assertEquals("1", back.consoleLine("/ip mac-server print count-only where name=live", "1"));
+            }
+        }
+    }
+
+    @Test
+    void aRequestSeenAgainAfterARestartIsNotAppliedTwice() throws Exception {
+        Path flash = dir.resolve("flash.img");
+        // /radius entries have no unique name: the same add run twice makes two.
+        String add = "/radius add address=192.0.2.9 secret=s service=mac-server";
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false);
+             PahoRequester ops = new PahoRequester(broker.uri(), "ops-retry")) {
+            String topic;
+            try (AgentFirmware fw = AgentFirmware.start(flash, "r12b", "address=127.0.0.1 port=" + broker.port())) {
+                fw.awaitOnline(broker);
+                topic = fw.requestTopic();
+                ops.send(topic, add, "once");
+                assertEquals("", ops.answer("once", 30), fw.console().transcript());
+                fw.kill9();
+            }
+            ops.answers().clear();
+            try (AgentFirmware back = AgentFirmware.start(flash, "r12b", null)) {
+                back.awaitOnline(broker);
+                ops.send(topic, add, "once");
+                String again = ops.answer("once", 30);
+                assertNotNull(again, back.console().transcript());
+                assertTrue(again.startsWith("failure: request already applied before the router restarted"), again);
+                assertEquals("1", back.consoleLine("/radius print count-only", "1"));
+                ops.send(topic, add, "twice");
+                assertEquals("", ops.answer("twice", 30));
+                assertEquals("2", back.consoleLine("/radius print count-only", "2"));
             }
         }
     }
