@@ -24,7 +24,12 @@ import macserver.config.menus.IotMenus;
  */
 final class AnsweredRequests {
     private static final Logger LOG = Logger.getLogger(AnsweredRequests.class.getName());
-    static final int CAPACITY = 256;
+    /**
+     * Twice the requests that can be in flight unacknowledged ({@link PahoLink#RECEIVE_MAXIMUM}):
+     * only those can come back after a restart. Small, because the record is rewritten (as hex
+     * text, 2 KiB) with every request that changed something.
+     */
+    static final int CAPACITY = 2 * PahoLink.RECEIVE_MAXIMUM;
     private static final int DIGEST = 16;
 
     private final ConfigModel model;

@@ -135,7 +135,14 @@ public final class PahoRequester implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect().waitForCompletion(5_000);
+            // A burst of publishes (10,000 retained bindings) still unacknowledged by a busy broker holds
+            // the DISCONNECT up: let them land first, with time to spare on a loaded machine.
+            try {
+                awaitDelivered(120);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            client.disconnect().waitForCompletion(30_000);
         }
         client.close(true);
     }
