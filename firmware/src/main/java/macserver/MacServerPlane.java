@@ -354,11 +354,11 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     }
 
     private String softwareId() {
-        byte[] key = model.read(() -> SystemMenus.deviceKey(model));
-        if (key == null) {
+        byte[] id = model.read(() -> SystemMenus.deviceIdentifier(model, "mndp softid", 4));
+        if (id == null) {
             return null;
         }
-        String hex = java.util.HexFormat.of().withUpperCase().formatHex(key, 0, 4);
+        String hex = java.util.HexFormat.of().withUpperCase().formatHex(id);
         return hex.substring(0, 4) + "-" + hex.substring(4);
     }
 

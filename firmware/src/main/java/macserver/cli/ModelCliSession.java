@@ -28,6 +28,8 @@ final class ModelCliSession implements CliSession {
     private final Map<Menu, int[]> lastPrint = new HashMap<>();
     private Menu current;
     private boolean quit;
+    /** The rights the current command was checked against. */
+    private Set<String> policies = Set.of();
 
     ModelCliSession(ConfigModel model, CommandSet commands, String user, String group, Plane plane) {
         this.model = model;
@@ -41,7 +43,8 @@ final class ModelCliSession implements CliSession {
     ConfigModel model() { return model; }
     CommandSet commands() { return commands; }
     Menu current() { return current; }
-    Origin origin() { return new Origin(user, plane); }
+    /** Who runs the current command, with the rights checked for it, so rules can ask for more. */
+    Origin origin() { return new Origin(user, plane, policies); }
     int[] lastPrint(Menu menu) { return lastPrint.get(menu); }
     void rememberPrint(Menu menu, int[] ids) { lastPrint.put(menu, ids); }
     void forgetPrints() { lastPrint.clear(); }
@@ -216,7 +219,7 @@ final class ModelCliSession implements CliSession {
             return "";
         }
         Command cmd = target.command();
-        Set<String> policies = group == null ? Permissions.of(model, user) : Permissions.ofGroup(model, group);
+        policies = group == null ? Permissions.of(model, user) : Permissions.ofGroup(model, group);
         Permissions.check(policies, cmd, target.menu());
         if (cmd.writes()) {
             return model.write(origin(), tx -> cmd.run(context(target, t, tx, RegexVerdicts.immediate())));

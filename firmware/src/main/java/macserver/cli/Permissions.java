@@ -14,7 +14,7 @@ public final class Permissions {
     }
 
     /** The policies of the user's group; empty when the user is gone or disabled. */
-    static Set<String> of(ConfigModel model, String userName) {
+    public static Set<String> of(ConfigModel model, String userName) {
         return model.read(() -> {
             Menu users = model.schema().menu("user");
             int id = model.idByName(users, userName);

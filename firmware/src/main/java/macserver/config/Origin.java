@@ -1,9 +1,29 @@
 package macserver.config;
 
+import java.util.Set;
 import macserver.cli.Plane;
 
-/** Who made a change and through which plane; carried to change listeners and events. */
-public record Origin(String user, Plane plane) {
+/**
+ * Who made a change and through which plane; carried to change listeners and events. A change a
+ * user asked for carries that user's {@code policies} (their group's rights, or the RADIUS
+ * group's), so that rules can refuse what needs more than the menu's write right; the firmware's
+ * own changes carry null: they are not limited.
+ */
+public record Origin(String user, Plane plane, Set<String> policies) {
     /** Changes the firmware makes by itself (expiry, dynamic entries). */
     public static final Origin SYSTEM = new Origin("system", null);
+
+    public Origin {
+        policies = policies == null ? null : Set.copyOf(policies);
+    }
+
+    /** A change made by the firmware on its own behalf, or on behalf of {@code user} without their rights mattering. */
+    public Origin(String user, Plane plane) {
+        this(user, plane, null);
+    }
+
+    /** Whether the change may do what needs the {@code policy} right (user management, who remote planes act as). */
+    public boolean hasPolicyRight() {
+        return policies == null || policies.contains("policy");
+    }
 }

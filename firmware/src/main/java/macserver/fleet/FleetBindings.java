@@ -58,6 +58,8 @@ public final class FleetBindings implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FleetBindings.class.getName());
     /** Publishing needs a set clock: 2020-01-01 in ms. A router that booted at the epoch would lose every edit. */
     private static final long CLOCK_SET = 1_577_836_800_000L;
+    /** How far a version's timestamp may be ahead of this router's clock (clocks of a fleet differ a little). */
+    static final long MAX_CLOCK_SKEW_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final long WAIT_MILLIS = 1000;
     private static final long SWEEP_RETRY_MILLIS = TimeUnit.MINUTES.toMillis(5);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -235,7 +237,15 @@ public final class FleetBindings implements AutoCloseable {
             if (retained) {
                 lastReplayNanos = System.nanoTime();
             }
-            if (inbox.message(FleetMessage.decode(mac, payload), retained)) {
+            FleetMessage m = FleetMessage.decode(mac, payload);
+            long now = options.clock().getAsLong();
+            if (now >= CLOCK_SET && m.timestamp() > now + MAX_CLOCK_SKEW_MILLIS) {
+                // Last writer wins: a version from the future would beat every real edit until then.
+                malformed(topic, "timestamp " + m.timestamp() + " is more than " + MAX_CLOCK_SKEW_MILLIS / 60_000
+                        + " minutes ahead of this router's clock");
+                return;
+            }
+            if (inbox.message(m, retained)) {
                 syncBeforeSweep = lastSync;
                 markerWanted.set(true);
                 inbox.wake();

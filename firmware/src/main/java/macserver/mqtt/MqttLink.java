@@ -36,7 +36,7 @@ public interface MqttLink {
      * Correlation Data (null when absent). A link without MQTT 5 properties passes nulls.
      */
     default void subscribeRequests(String topicFilter, int qos, RequestHandler handler) {
-        subscribe(topicFilter, qos, (topic, payload, retained) -> handler.onRequest(topic, payload, null, null));
+        subscribe(topicFilter, qos, (topic, payload, retained) -> handler.onRequest(topic, payload, null, null, retained));
     }
 
     /** Receives the messages of one subscription. */
@@ -49,6 +49,7 @@ public interface MqttLink {
     /** Receives requests: messages with their MQTT 5 request/response properties. */
     @FunctionalInterface
     interface RequestHandler {
-        void onRequest(String topic, byte[] payload, String responseTopic, byte[] correlationData);
+        /** {@code retained} is true for a retained message the broker delivered because of the subscription. */
+        void onRequest(String topic, byte[] payload, String responseTopic, byte[] correlationData, boolean retained);
     }
 }

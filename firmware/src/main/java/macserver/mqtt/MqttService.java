@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import macserver.cli.CliSessions;
+import macserver.cli.Permissions;
 import macserver.config.Change;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
@@ -31,7 +32,7 @@ public final class MqttService implements AutoCloseable {
     static final long STATE_INTERVAL_MS = 5_000;
 
     /** What the connection and agent depend on; a change of it reconnects. */
-    private record Wanted(BrokerSettings broker, AgentTopics topics, Fleet fleet) {}
+    private record Wanted(BrokerSettings broker, AgentTopics topics, Fleet fleet, String fleetPrefix) {}
 
     /** The fleet group to join, under a topic prefix all its routers share; null fields: no group. */
     private record Fleet(String prefix, String group) {}
@@ -44,6 +45,7 @@ public final class MqttService implements AutoCloseable {
     private final String board;
     private final long startMillis = System.currentTimeMillis();
     private final PahoLink link;
+    private final AnsweredRequests answered;
     private final Object wake = new Object();
     private final Thread thread;
     private boolean configDue = true;
@@ -63,6 +65,7 @@ public final class MqttService implements AutoCloseable {
         this.version = version;
         this.board = board;
         this.link = new PahoLink();
+        this.answered = new AnsweredRequests(model);
         events.onStateChange(() -> due(false));
         model.addListener(this::committed);
         this.thread = Thread.ofPlatform().daemon().name("mqtt-service").unstarted(this::run);
@@ -84,6 +87,9 @@ public final class MqttService implements AutoCloseable {
     private void committed(List<Change> changes, Origin origin) {
         for (Change c : changes) {
             List<String> path = c.menu().path();
+            if (c.menu().isHidden()) {
+                continue;
+            }
             if (path.get(0).equals("iot") || path.get(0).equals("user") || path.equals(List.of("system", "device"))) {
                 due(true);
                 return;
@@ -151,7 +157,8 @@ public final class MqttService implements AutoCloseable {
         }
         AgentTopics topics = w.topics();
         link.configure(new LinkSettings(w.broker(), topics.status(), this::birth, status("offline")));
-        agent = new ManagementAgent(link, cli, topics, this::agentUser);
+        agent = new ManagementAgent(link, cli, topics, w.fleetPrefix(),
+                this::agentUser, name -> Permissions.of(model, name), answered);
         agent.start();
         events.attach(link, topics);
         joinFleet(w);
@@ -198,8 +205,8 @@ public final class MqttService implements AutoCloseable {
         }
         String clientId = (String) b[brokers.property("client-id").index()];
         if (clientId == null || clientId.isEmpty()) {
-            byte[] key = SystemMenus.deviceKey(model);
-            clientId = "macserver-" + (key == null ? "0" : HexFormat.of().formatHex(key, 0, 6));
+            byte[] id = SystemMenus.deviceIdentifier(model, "mqtt client-id", 6);
+            clientId = "macserver-" + (id == null ? "0" : HexFormat.of().formatHex(id));
         }
         String prefix = (String) a[agentMenu.property("topic-prefix").index()];
         AgentTopics topics;
@@ -216,9 +223,9 @@ public final class MqttService implements AutoCloseable {
                 (String) b[brokers.property("username").index()], IotMenus.brokerPassword(model, b), clientId,
                 ((Long) b[brokers.property("keep-alive").index()]).intValue());
         String group = (String) a[agentMenu.property("fleet-group").index()];
-        Fleet fleetWanted = group == null || group.isEmpty() ? new Fleet(null, null)
-                : new Fleet((String) a[agentMenu.property("fleet-prefix").index()], group);
-        return new Wanted(broker, topics, fleetWanted);
+        String fleetPrefix = (String) a[agentMenu.property("fleet-prefix").index()];
+        Fleet fleetWanted = group == null || group.isEmpty() ? new Fleet(null, null) : new Fleet(fleetPrefix, group);
+        return new Wanted(broker, topics, fleetWanted, fleetPrefix);
     }
 
     private String agentUser() {

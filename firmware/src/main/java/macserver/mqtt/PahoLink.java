@@ -42,6 +42,13 @@ public final class PahoLink implements MqttLink, AutoCloseable {
     static final int INCOMING_CAPACITY = 256;
     /** Unacknowledged QoS 1/2 messages the broker may have outstanding towards the router. */
     static final int RECEIVE_MAXIMUM = 32;
+    /**
+     * MQTT 5 Maximum Packet Size sent at CONNECT: the largest request ({@link Request#MAX_BYTES})
+     * with room for its topic and properties; fleet messages are smaller still (1 KiB). The broker
+     * must not send anything larger (mosquitto drops it for this client), and Paho refuses one
+     * that comes anyway before allocating it, so an oversized publish never reaches the heap.
+     */
+    static final long MAXIMUM_PACKET_SIZE = Request.MAX_BYTES + 4 * 1024;
     private static final long MIN_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 30_000;
     private static final long GOODBYE_MS = 2_000;
@@ -285,6 +292,7 @@ public final class PahoLink implements MqttLink, AutoCloseable {
         o.setKeepAliveInterval(b.keepAliveSeconds());
         o.setConnectionTimeout(15);
         o.setReceiveMaximum(RECEIVE_MAXIMUM);
+        o.setMaximumPacketSize(MAXIMUM_PACKET_SIZE);
         if (b.username() != null) {
             o.setUserName(b.username());
         }
@@ -386,7 +394,14 @@ public final class PahoLink implements MqttLink, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            dispatch(in);
+            try {
+                dispatch(in);
+            } catch (VirtualMachineError e) {
+                // Unacknowledged, the message comes back on the next connection; a fresh one starts clean.
+                LOG.log(Level.SEVERE, "mqtt: receiving failed, reconnecting", e);
+                markDisconnected(in.from());
+                continue;
+            }
             if (in.message().getQos() > 0) {
                 try {
                     in.from().messageArrivedComplete(in.message().getId(), in.message().getQos());
@@ -411,7 +426,7 @@ public final class PahoLink implements MqttLink, AutoCloseable {
                 } else {
                     MqttProperties p = m.getProperties();
                     s.requests().onRequest(in.topic(), m.getPayload(), p == null ? null : p.getResponseTopic(),
-                            p == null ? null : p.getCorrelationData());
+                            p == null ? null : p.getCorrelationData(), m.isRetained());
                 }
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "mqtt: handler for " + e.getKey() + " failed", ex);

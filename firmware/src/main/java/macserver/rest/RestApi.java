@@ -466,7 +466,9 @@ public final class RestApi {
 
     private <T> T write(RestRequest r, ConfigModel.TransactionBody<T> body) {
         try {
-            return model.write(new Origin(r.user(), plane), body);
+            return model.write(new Origin(r.user(), plane, Permissions.of(model, r.user())), body);
+        } catch (macserver.config.PermissionException e) {
+            throw new RestException(500, e.getMessage());
         } catch (ConfigException e) {
             throw RestException.badRequest(e.getMessage());
         }

@@ -512,6 +512,26 @@ class FleetBindingsTest {
     }
 
     @Test
+    void aVersionFromTheFutureIsRefusedAndCountedAndDoesNotBeatLaterEdits() throws Exception {
+        Router r = new Router("r").start();
+        long farFuture = 253_402_300_000_000L; // in the year 9999
+        publishRaw(FleetMessage.binding(MAC, "staff", "deny", null, farFuture, "intruder"));
+        publishRaw(FleetMessage.binding(MAC + 1, "staff", "deny", null, T0 + FleetBindings.MAX_CLOCK_SKEW_MILLIS + 1,
+                "fast"));
+        settle();
+        assertEquals(null, r.binding(MAC));
+        assertEquals(null, r.binding(MAC + 1));
+        assertEquals(2, r.fleet.status().ignored());
+        // Within the allowed skew a faster clock is still a valid publisher.
+        publishRaw(FleetMessage.binding(MAC + 2, "staff", "allow", null, T0 + FleetBindings.MAX_CLOCK_SKEW_MILLIS, "ok"));
+        publishRaw(FleetMessage.binding(MAC, "guests", "allow", null, T0 + 1, "noc"));
+        settle();
+        assertEquals("staff allow D", r.binding(MAC + 2));
+        assertEquals("guests allow D", r.binding(MAC), "the real edit wins, nothing of the future one is held");
+        assertEquals(2, r.fleet.status().ignored());
+    }
+
+    @Test
     void publishingNeedsASetClockAndValidValues() throws Exception {
         Router r = new Router("r").start();
         assertThrows(ConfigException.class, () -> r.fleet.publish(MAC, "", "allow", null));

@@ -47,9 +47,15 @@ final class RecordingLink implements MqttLink {
 
     /** Delivers a request as the broker would (to every matching request subscription). */
     void request(String topic, String payload, String responseTopic, byte[] correlation) {
+        request(topic, payload, responseTopic, correlation, false);
+    }
+
+    /** The same, as the broker delivers a retained message to a new subscription when {@code retained}. */
+    void request(String topic, String payload, String responseTopic, byte[] correlation, boolean retained) {
         requests.forEach((filter, h) -> {
             if (TopicFilter.matches(filter, topic)) {
-                h.onRequest(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), responseTopic, correlation);
+                h.onRequest(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), responseTopic, correlation,
+                        retained);
             }
         });
     }

@@ -12,6 +12,7 @@ import macserver.config.ItemHash;
 import macserver.config.MacAddressType;
 import macserver.config.Menu;
 import macserver.config.MenuRules;
+import macserver.config.PolicyGuard;
 import macserver.config.Property;
 import macserver.config.ReferenceType;
 import macserver.config.Schema;
@@ -74,7 +75,8 @@ public final class MacServerMenus {
                 .columns("name", "allowed-interface-list", "authentication", "sessions", "packets", "drops")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[2]))
                 .flag('*', "default", v -> Boolean.TRUE.equals(v.row()[1]))
-                .rules(new ServerRules())
+                // Turning RADIUS logins on hands rights to whoever the RADIUS servers admit.
+                .rules(PolicyGuard.properties(new ServerRules(), "authentication"))
                 .build());
 
         s.add(Menu.builder(Menu.Kind.LIST, "ip mac-server binding")

@@ -28,6 +28,8 @@ public final class MenuCodes {
     /** Fleet bindings (40 and up, clear of the codes other menus take next). */
     public static final int MAC_SERVER_FLEET = 40;
     public static final int MAC_SERVER_FLEET_SYNC = 41;
+    /** The MQTT agent's own bookkeeping (45 and up). */
+    public static final int IOT_MQTT_ANSWERED = 45;
 
     private MenuCodes() {
     }

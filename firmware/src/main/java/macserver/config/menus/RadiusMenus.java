@@ -13,6 +13,7 @@ import macserver.config.IntType;
 import macserver.config.IpAddressType;
 import macserver.config.Menu;
 import macserver.config.MillisecondsType;
+import macserver.config.PolicyGuard;
 import macserver.config.Property;
 import macserver.config.Schema;
 import macserver.config.TextType;
@@ -26,7 +27,8 @@ import static macserver.config.Property.Flag.WRITE_ONLY;
  * RouterOS's {@code /radius}: the RADIUS servers, asked in their order. The shared secret is
  * write-only; it is kept sealed with the device key (the client needs it back for every packet,
  * so it cannot be hashed like a password), never in clear text on flash. {@code monitor} shows
- * each entry's request counters.
+ * each entry's request counters. Entries with {@code service=login} need the {@code policy} right
+ * to add, change or remove: their answers name the group a login gets.
  */
 public final class RadiusMenus {
     public static final String REQUIRE_YES = "yes-for-request-resp";
@@ -50,7 +52,9 @@ public final class RadiusMenus {
                 .property(Property.of("comment", new TextType(255, false), null))
                 .columns("service", "address", "authentication-port", "require-message-auth")
                 .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[8]))
-                .rules(new SealedSecret("secret", "sealed-secret"))
+                // Login servers name the group of whoever they admit: only a user who could grant any group may choose them.
+                .rules(new PolicyGuard((menu, before, after) -> forLogins(menu, before) || forLogins(menu, after),
+                        new SealedSecret("secret", "sealed-secret")))
                 .monitor(id -> monitor(live.radiusStatistics.apply(id)))
                 .build());
         // RouterOS's /user aaa: what a login checked by RADIUS gets when the answer names no group.
@@ -59,6 +63,10 @@ public final class RadiusMenus {
                 .property(Property.of("default-group", new TextType(64, true), DEFAULT_GROUP))
                 .rules(new GroupRules())
                 .build());
+    }
+
+    private static boolean forLogins(Menu menu, Object[] row) {
+        return row != null && ((List<?>) row[menu.property("service").index()]).contains("login");
     }
 
     /** RouterOS's {@code /radius monitor} fields. */

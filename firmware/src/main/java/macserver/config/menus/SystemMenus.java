@@ -22,6 +22,26 @@ public final class SystemMenus {
         return (byte[]) model.table(m).get(1)[m.property("key").index()];
     }
 
+    /**
+     * A public identifier of this router for {@code purpose} (the MQTT client id, MNDP's Softid):
+     * {@code length} bytes of SHA-256 over the purpose and the device key, so that identifiers
+     * shown to the network are stable per router yet tell nothing about the key that seals its
+     * secrets, nor about each other. Null before the key exists. Call with the model locked.
+     */
+    public static byte[] deviceIdentifier(macserver.config.ConfigModel model, String purpose, int length) {
+        byte[] key = deviceKey(model);
+        if (key == null) {
+            return null;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(("macserver device identifier: " + purpose + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Arrays.copyOf(sha.digest(key), length);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
     static void register(Schema s, LiveStatus live) {
         s.add(Menu.builder(Menu.Kind.SINGLETON, "system identity")
                 .code(MenuCodes.SYSTEM_IDENTITY)

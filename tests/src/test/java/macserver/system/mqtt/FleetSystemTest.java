@@ -31,7 +31,7 @@ class FleetSystemTest {
             AgentFirmware[] routers = new AgentFirmware[3];
             try {
                 for (int i = 0; i < routers.length; i++) {
-                    routers[i] = joinFleet(AgentFirmware.start(flash(i), "f" + i, brokerArgs));
+                    routers[i] = AgentFirmware.start(flash(i), "f" + i, brokerArgs).joinFleet("north", "isp");
                 }
                 long started = System.nanoTime();
                 try (PahoRequester noc = new PahoRequester(broker.uri(), "noc-fleet")) {
@@ -80,14 +80,6 @@ class FleetSystemTest {
 
     private Path flash(int router) {
         return dir.resolve("flash-" + router + ".img");
-    }
-
-    private static AgentFirmware joinFleet(AgentFirmware r) throws IOException, InterruptedException {
-        r.console().send("/ip mac-server add name=guests");
-        r.console().send("/iot mqtt agent set fleet-group=north fleet-prefix=isp");
-        r.console().send("/system identity print");
-        r.console().await("name: MikroTik", 60);
-        return r;
     }
 
     private static void awaitCount(AgentFirmware r, String line, int expected, int seconds) throws Exception {

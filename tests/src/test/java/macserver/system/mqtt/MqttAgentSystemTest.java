@@ -19,20 +19,12 @@ class MqttAgentSystemTest {
     @TempDir
     Path dir;
 
-    private static void awaitOnline(Mosquitto broker, AgentFirmware fw) throws Exception {
-        String status = "";
-        for (int i = 0; i < 30 && !status.contains("\"online\""); i++) {
-            status = broker.retained(fw.statusTopic(), 2);
-        }
-        assertTrue(status.contains("\"state\":\"online\""), status + "\n" + fw.console().transcript());
-    }
-
     @Test
     void seedCommandsPrintAndErrorWithMosquittoClientsAndPaho() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false);
              AgentFirmware fw = AgentFirmware.start(dir.resolve("flash.img"), "r1",
                      "address=127.0.0.1 port=" + broker.port())) {
-            awaitOnline(broker, fw);
+            fw.awaitOnline(broker);
             String status = broker.retained(fw.statusTopic(), 5);
             assertTrue(status.matches("\\{\"state\":\"online\",\"identity\":\"MikroTik\",\"version\":\"[^\"]+\","
                     + "\"board\":\"[^\"]+\",\"uptime\":\\d+,\"time\":\\d+}"), status);
@@ -65,7 +57,7 @@ class MqttAgentSystemTest {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false)) {
             AgentFirmware fw = AgentFirmware.start(dir.resolve("flash.img"), "r2", "address=127.0.0.1 port=" + broker.port());
             try {
-                awaitOnline(broker, fw);
+                fw.awaitOnline(broker);
                 fw.kill9();
                 String status = "";
                 for (int i = 0; i < 20 && !status.contains("offline"); i++) {
@@ -126,7 +118,7 @@ class MqttAgentSystemTest {
     void brokerRestartedInABurstOfAThousandAddsAppliesEachOnce() throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false);
              AgentFirmware fw = AgentFirmware.start(dir.resolve("flash.img"), "r5", "address=127.0.0.1 port=" + broker.port())) {
-            awaitOnline(broker, fw);
+            fw.awaitOnline(broker);
             assertEquals("", broker.request(fw.requestTopic(), "/ip mac-server add name=s", 10).strip());
             try (PahoRequester paho = new PahoRequester(broker.uri(), "ops-burst")) {
                 List<String> ids = new ArrayList<>();
@@ -175,7 +167,7 @@ class MqttAgentSystemTest {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), false)) {
             String topic;
             try (AgentFirmware fw = AgentFirmware.start(flash, "r6", "address=127.0.0.1 port=" + broker.port())) {
-                awaitOnline(broker, fw);
+                fw.awaitOnline(broker);
                 topic = fw.requestTopic();
                 assertEquals("", broker.request(topic, "/ip mac-server add name=s", 10).strip());
                 fw.kill9();

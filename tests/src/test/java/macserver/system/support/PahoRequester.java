@@ -4,12 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -46,35 +43,12 @@ public final class PahoRequester implements AutoCloseable {
             client.close(true);
         }
         MqttAsyncClient c = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
-        c.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
+        c.setCallback(new MessageCallback((topic, m) -> {
+            byte[] corr = m.getProperties() == null ? null : m.getProperties().getCorrelationData();
+            if (corr != null) {
+                answers.put(new String(corr, StandardCharsets.UTF_8), new String(m.getPayload(), StandardCharsets.UTF_8));
             }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage m) {
-                byte[] corr = m.getProperties() == null ? null : m.getProperties().getCorrelationData();
-                if (corr != null) {
-                    answers.put(new String(corr, StandardCharsets.UTF_8), new String(m.getPayload(), StandardCharsets.UTF_8));
-                }
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
-            }
-        });
+        }));
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(false);
         o.setSessionExpiryInterval(3600L);
@@ -161,7 +135,14 @@ public final class PahoRequester implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect().waitForCompletion(5_000);
+            // A burst of publishes (10,000 retained bindings) still unacknowledged by a busy broker holds
+            // the DISCONNECT up: let them land first, with time to spare on a loaded machine.
+            try {
+                awaitDelivered(120);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            client.disconnect().waitForCompletion(30_000);
         }
         client.close(true);
     }

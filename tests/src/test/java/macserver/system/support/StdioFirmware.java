@@ -47,6 +47,12 @@ public final class StdioFirmware implements AutoCloseable {
 
     /** The same, inside network namespace {@code netns} (null: this one). */
     public static StdioFirmware startIn(String netns, Path flash, String... options) throws IOException {
+        return startIn(netns, List.of(), flash, options);
+    }
+
+    /** The same, with {@code jvmOptions} for the JVM (a board's heap cap, say). */
+    public static StdioFirmware startIn(String netns, List<String> jvmOptions, Path flash, String... options)
+            throws IOException {
         String home = System.getProperty("macserver.home");
         Path jar = Path.of(home == null ? "firmware/target" : home, "macserver.jar");
         if (!Files.isRegularFile(jar)) {
@@ -57,7 +63,9 @@ public final class StdioFirmware implements AutoCloseable {
         if (netns != null) {
             command.addAll(List.of("ip", "netns", "exec", netns));
         }
-        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--board=host", "--console=stdio", "--flash=" + flash));
         command.addAll(List.of(options));
         if (List.of(options).stream().noneMatch(o -> o.startsWith("--rest-"))) {
