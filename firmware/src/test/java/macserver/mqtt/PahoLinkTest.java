@@ -11,14 +11,14 @@ class PahoLinkTest {
     @Test
     void publishingNeverThrowsAndRefusesPastTheBoundedQueue() {
         try (PahoLink link = new PahoLink()) {
+            int attempts = PahoLink.OUTGOING_CAPACITY + 10;
             int accepted = 0;
-            while (accepted < PahoLink.OUTGOING_CAPACITY + 10 && link.publish("a/b", new byte[] {1}, 1, false)) {
-                accepted++;
+            for (int i = 0; i < attempts; i++) {
+                accepted += link.publish("a/b", new byte[] {1}, 1, false) ? 1 : 0;
             }
-            // The sender may hold one message while it waits for a connection.
+            // The sender may hold one message while it waits for a connection, taken at any moment.
             assertTrue(accepted == PahoLink.OUTGOING_CAPACITY || accepted == PahoLink.OUTGOING_CAPACITY + 1, "" + accepted);
-            assertFalse(link.publish("a/b", new byte[] {1}, 1, false));
-            assertEquals(2, link.refusedPublishes());
+            assertEquals(attempts - accepted, link.refusedPublishes());
             assertFalse(link.isConnected());
         }
     }
