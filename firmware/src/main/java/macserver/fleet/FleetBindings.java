@@ -118,7 +118,10 @@ public final class FleetBindings implements AutoCloseable {
         model.addListener(f.listener);
         // Subscribed before the worker sends its first marker, which must come back.
         link.subscribe(f.topics.sync(options.publisher()), 1, f::onSync);
-        link.subscribe(f.topics.bindingFilter(), 1, f::onBinding);
+        // Always a replay, even when the broker kept the session: a message is acknowledged once
+        // queued here, so what an earlier run had queued but not committed when it was killed is
+        // gone from the session and lives on only as the retained message.
+        link.subscribeWithReplay(f.topics.bindingFilter(), 1, f::onBinding);
         f.worker.start();
         return f;
     }

@@ -20,6 +20,17 @@ public interface MqttLink {
      */
     void subscribe(String topicFilter, int qos, Handler handler);
 
+    /**
+     * Like {@link #subscribe}, but the first time the subscription reaches a broker, the broker
+     * sends the retained messages under the filter even when the session kept the subscription
+     * from an earlier run of the firmware ({@link #subscribe} gets them only for a subscription
+     * new to the session). For state rebuilt from retained messages: what an earlier run received,
+     * acknowledged and had not stored yet when it ended is only on the broker then.
+     */
+    default void subscribeWithReplay(String topicFilter, int qos, Handler handler) {
+        subscribe(topicFilter, qos, handler);
+    }
+
     /** Stops delivery for a filter given to {@link #subscribe}. */
     void unsubscribe(String topicFilter);
 

@@ -8,10 +8,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -51,7 +53,8 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     private record Incoming(MqttAsyncClient from, String topic, MqttMessage message) {}
 
-    private record Subscription(int qos, Handler handler, RequestHandler requests) {}
+    /** {@code replay}: the next SUBSCRIBE asks for the retained messages even if the session has the subscription. */
+    private record Subscription(int qos, Handler handler, RequestHandler requests, AtomicBoolean replay) {}
 
     private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(OUTGOING_CAPACITY);
     private final BlockingQueue<Incoming> incoming = new ArrayBlockingQueue<>(INCOMING_CAPACITY);
@@ -113,12 +116,17 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     @Override
     public void subscribe(String topicFilter, int qos, Handler handler) {
-        add(topicFilter, new Subscription(qos, handler, null));
+        add(topicFilter, new Subscription(qos, handler, null, new AtomicBoolean()));
+    }
+
+    @Override
+    public void subscribeWithReplay(String topicFilter, int qos, Handler handler) {
+        add(topicFilter, new Subscription(qos, handler, null, new AtomicBoolean(true)));
     }
 
     @Override
     public void subscribeRequests(String topicFilter, int qos, RequestHandler handler) {
-        add(topicFilter, new Subscription(qos, null, handler));
+        add(topicFilter, new Subscription(qos, null, handler, new AtomicBoolean()));
     }
 
     private void add(String filter, Subscription s) {
@@ -150,10 +158,25 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     private static void subscribeOn(MqttAsyncClient c, String filter, Subscription s) {
         MqttSubscription sub = new MqttSubscription(filter, s.qos());
-        // Retained messages only for a subscription the broker did not keep in the session.
-        sub.setRetainHandling(1);
+        // Retained messages only for a subscription the broker did not keep in the session, unless
+        // a replay was asked for: then always (0), until a broker has taken one such SUBSCRIBE.
+        boolean replay = s.replay().get();
+        sub.setRetainHandling(replay ? 0 : 1);
+        MqttActionListener taken = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                if (replay) {
+                    s.replay().set(false);
+                }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                LOG.warning("mqtt: subscribe " + filter + ": " + e.getMessage());
+            }
+        };
         try {
-            c.subscribe(new MqttSubscription[] {sub});
+            c.subscribe(new MqttSubscription[] {sub}, null, taken, new MqttProperties());
         } catch (MqttException | RuntimeException e) {
             LOG.warning("mqtt: subscribe " + filter + ": " + e.getMessage());
         }
