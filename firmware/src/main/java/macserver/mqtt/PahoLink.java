@@ -8,12 +8,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -53,8 +51,8 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     private record Incoming(MqttAsyncClient from, String topic, MqttMessage message) {}
 
-    /** {@code replay}: the next SUBSCRIBE asks for the retained messages even if the session has the subscription. */
-    private record Subscription(int qos, Handler handler, RequestHandler requests, AtomicBoolean replay) {}
+    /** {@code replay}: every SUBSCRIBE asks for the retained messages, even if the session has the subscription. */
+    private record Subscription(int qos, Handler handler, RequestHandler requests, boolean replay) {}
 
     private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(OUTGOING_CAPACITY);
     private final BlockingQueue<Incoming> incoming = new ArrayBlockingQueue<>(INCOMING_CAPACITY);
@@ -116,17 +114,17 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     @Override
     public void subscribe(String topicFilter, int qos, Handler handler) {
-        add(topicFilter, new Subscription(qos, handler, null, new AtomicBoolean()));
+        add(topicFilter, new Subscription(qos, handler, null, false));
     }
 
     @Override
     public void subscribeWithReplay(String topicFilter, int qos, Handler handler) {
-        add(topicFilter, new Subscription(qos, handler, null, new AtomicBoolean(true)));
+        add(topicFilter, new Subscription(qos, handler, null, true));
     }
 
     @Override
     public void subscribeRequests(String topicFilter, int qos, RequestHandler handler) {
-        add(topicFilter, new Subscription(qos, null, handler, new AtomicBoolean()));
+        add(topicFilter, new Subscription(qos, null, handler, false));
     }
 
     private void add(String filter, Subscription s) {
@@ -159,24 +157,10 @@ public final class PahoLink implements MqttLink, AutoCloseable {
     private static void subscribeOn(MqttAsyncClient c, String filter, Subscription s) {
         MqttSubscription sub = new MqttSubscription(filter, s.qos());
         // Retained messages only for a subscription the broker did not keep in the session, unless
-        // a replay was asked for: then always (0), until a broker has taken one such SUBSCRIBE.
-        boolean replay = s.replay().get();
-        sub.setRetainHandling(replay ? 0 : 1);
-        MqttActionListener taken = new MqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-                if (replay) {
-                    s.replay().set(false);
-                }
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable e) {
-                LOG.warning("mqtt: subscribe " + filter + ": " + e.getMessage());
-            }
-        };
+        // a replay was asked for: then at every connection (0).
+        sub.setRetainHandling(s.replay() ? 0 : 1);
         try {
-            c.subscribe(new MqttSubscription[] {sub}, null, taken, new MqttProperties());
+            c.subscribe(new MqttSubscription[] {sub});
         } catch (MqttException | RuntimeException e) {
             LOG.warning("mqtt: subscribe " + filter + ": " + e.getMessage());
         }

@@ -119,14 +119,17 @@ final class FakeBroker {
         private final String clientId;
         // A filter with a null handler is a subscription the session kept from a dead process.
         private final Map<String, Handler> subscriptions = new LinkedHashMap<>();
-        // Subscriptions whose retained messages go out at the next reconnect.
+        // Subscriptions whose retained messages go out at the next reconnect: new ones made while
+        // away, and those that asked for a replay at every connection.
         private final Set<String> replayWanted = new LinkedHashSet<>();
+        private final Set<String> replayAlways = new LinkedHashSet<>();
         private final ExecutorService thread;
         private final List<Delivery> missed = new ArrayList<>();
         private final List<Delivery> unsent = new ArrayList<>();
         private boolean connected = true;
         private boolean dead;
         private int queueLimit = Integer.MAX_VALUE;
+        private int sessionLimit = Integer.MAX_VALUE;
         private long published;
 
         private Link(String clientId) {
@@ -168,6 +171,9 @@ final class FakeBroker {
             synchronized (FakeBroker.this) {
                 boolean kept = subscriptions.containsKey(filter);
                 subscriptions.put(filter, handler);
+                if (replayAlways) {
+                    this.replayAlways.add(filter);
+                }
                 if (kept && !replayAlways) {
                     return;
                 }
@@ -184,6 +190,7 @@ final class FakeBroker {
             synchronized (FakeBroker.this) {
                 subscriptions.remove(filter);
                 replayWanted.remove(filter);
+                replayAlways.remove(filter);
             }
         }
 
@@ -201,6 +208,13 @@ final class FakeBroker {
             }
         }
 
+        /** How many messages the broker keeps for the client's session while it is away; it drops the rest (mosquitto's max_queued_messages). */
+        void setSessionLimit(int limit) {
+            synchronized (FakeBroker.this) {
+                sessionLimit = limit;
+            }
+        }
+
         void disconnect() {
             synchronized (FakeBroker.this) {
                 connected = false;
@@ -215,6 +229,7 @@ final class FakeBroker {
                     for (Delivery d : missed) {
                         enqueue(d);
                     }
+                    replayWanted.addAll(replayAlways);
                     replayWanted.forEach(this::replay);
                 } else {
                     for (String f : subscriptions.keySet()) {
@@ -255,7 +270,7 @@ final class FakeBroker {
             Delivery d = new Delivery(topic, payload.clone(), retain);
             if (connected) {
                 enqueue(d);
-            } else {
+            } else if (missed.size() < sessionLimit) {
                 missed.add(d);
             }
         }

@@ -500,6 +500,23 @@ class FleetBindingsTest {
     }
 
     @Test
+    void aRouterWhoseSessionQueueOverflowedWhileAwayGetsTheRestFromTheReplay() throws Exception {
+        Router a = new Router("a").start();
+        Router b = new Router("b").start();
+        settle();
+        b.link.setSessionLimit(10);
+        b.link.disconnect();
+        for (int i = 0; i < 30; i++) {
+            a.fleet.publish(MAC + i, "guests", "allow", null);
+        }
+        settle();
+        b.link.reconnect(true);
+        settle();
+        assertEquals(30, a.bindings().size());
+        assertEquals(a.bindings(), b.bindings(), "the broker kept 10 of 30 in b's session");
+    }
+
+    @Test
     void tenThousandRetainedBindingsApplyInBatchesOffTheMqttThread() throws Exception {
         for (int i = 0; i < 10_000; i++) {
             publishRaw(FleetMessage.binding(0x020000000000L + i, i % 2 == 0 ? "guests" : "staff", "allow", null, T0, "ops"));

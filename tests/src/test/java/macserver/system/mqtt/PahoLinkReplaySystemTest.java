@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PahoLink against a real mosquitto: a subscription the broker kept in the session from an
  * earlier run gets no retained messages, unless {@link MqttLink#subscribeWithReplay} asks for them
- * (what a fleet router started again from its flash needs).
+ * (what a fleet router needs at every connection: see FleetBindings).
  */
 class PahoLinkReplaySystemTest {
     private static final String FILTER = "replay/binding/#";
