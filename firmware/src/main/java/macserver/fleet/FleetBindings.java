@@ -120,7 +120,11 @@ public final class FleetBindings implements AutoCloseable {
         model.addListener(f.listener);
         // Subscribed before the worker sends its first marker, which must come back.
         link.subscribe(f.topics.sync(options.publisher()), 1, f::onSync);
-        link.subscribe(f.topics.bindingFilter(), 1, f::onBinding);
+        // A replay at every connection, even when the broker kept the session: a message is
+        // acknowledged once queued here, so what an earlier run had queued but not committed when
+        // it was killed is gone from the session; and a broker drops what the session's queue
+        // cannot hold (mosquitto: 1,000 by default). Only the retained messages still have those.
+        link.subscribeWithReplay(f.topics.bindingFilter(), 1, f::onBinding);
         f.worker.start();
         return f;
     }

@@ -20,6 +20,18 @@ public interface MqttLink {
      */
     void subscribe(String topicFilter, int qos, Handler handler);
 
+    /**
+     * Like {@link #subscribe}, but at every connection the broker sends the retained messages
+     * under the filter, even when the session kept the subscription ({@link #subscribe} gets them
+     * only for a subscription new to the session). For state rebuilt from retained messages: what
+     * an earlier run of the firmware received, acknowledged and had not stored when it was killed,
+     * and what the broker dropped from the session's queue past its limit while the router was
+     * away, are only in the retained messages then.
+     */
+    default void subscribeWithReplay(String topicFilter, int qos, Handler handler) {
+        subscribe(topicFilter, qos, handler);
+    }
+
     /** Stops delivery for a filter given to {@link #subscribe}. */
     void unsubscribe(String topicFilter);
 

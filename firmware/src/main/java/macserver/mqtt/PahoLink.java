@@ -58,7 +58,8 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     private record Incoming(MqttAsyncClient from, String topic, MqttMessage message) {}
 
-    private record Subscription(int qos, Handler handler, RequestHandler requests) {}
+    /** {@code replay}: every SUBSCRIBE asks for the retained messages, even if the session has the subscription. */
+    private record Subscription(int qos, Handler handler, RequestHandler requests, boolean replay) {}
 
     private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(OUTGOING_CAPACITY);
     private final BlockingQueue<Incoming> incoming = new ArrayBlockingQueue<>(INCOMING_CAPACITY);
@@ -120,12 +121,17 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     @Override
     public void subscribe(String topicFilter, int qos, Handler handler) {
-        add(topicFilter, new Subscription(qos, handler, null));
+        add(topicFilter, new Subscription(qos, handler, null, false));
+    }
+
+    @Override
+    public void subscribeWithReplay(String topicFilter, int qos, Handler handler) {
+        add(topicFilter, new Subscription(qos, handler, null, true));
     }
 
     @Override
     public void subscribeRequests(String topicFilter, int qos, RequestHandler handler) {
-        add(topicFilter, new Subscription(qos, null, handler));
+        add(topicFilter, new Subscription(qos, null, handler, false));
     }
 
     private void add(String filter, Subscription s) {
@@ -157,8 +163,9 @@ public final class PahoLink implements MqttLink, AutoCloseable {
 
     private static void subscribeOn(MqttAsyncClient c, String filter, Subscription s) {
         MqttSubscription sub = new MqttSubscription(filter, s.qos());
-        // Retained messages only for a subscription the broker did not keep in the session.
-        sub.setRetainHandling(1);
+        // Retained messages only for a subscription the broker did not keep in the session, unless
+        // a replay was asked for: then at every connection (0).
+        sub.setRetainHandling(s.replay() ? 0 : 1);
         try {
             c.subscribe(new MqttSubscription[] {sub});
         } catch (MqttException | RuntimeException e) {

@@ -2,8 +2,10 @@ package macserver.fleet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +14,10 @@ import macserver.mqtt.MqttLink;
 /**
  * An in-memory MQTT broker for tests: retained messages (an empty retained payload deletes one),
  * topic filters with {@code +} and {@code #}, per-client in-order delivery on the client's own
- * thread (as {@link MqttLink} promises), retained replay on subscribe, and clients that go away
- * and come back with their session kept (missed messages delivered) or lost (resubscribe, replay).
+ * thread (as {@link MqttLink} promises), retained replay on subscribe (for a subscription new to
+ * the session, or on request), clients that go away and come back with their session kept (missed
+ * messages delivered) or lost (resubscribe, replay), and clients whose process dies and starts
+ * again on the session it left ({@link #restart}).
  */
 final class FakeBroker {
     private final TreeMap<String, byte[]> retained = new TreeMap<>();
@@ -38,6 +42,25 @@ final class FakeBroker {
         for (Link l : links) {
             l.offer(topic, payload, false);
         }
+    }
+
+    /**
+     * The client's process died (kill -9, power cut) and a new one takes over its session, as a
+     * broker sees it: the session's subscriptions and the messages it missed stay; what the old
+     * process was sent counts as delivered; nothing of the old process goes anywhere any more.
+     * The new link is away until {@link Link#reconnect}; its handlers come with its subscribes.
+     */
+    synchronized Link restart(Link old) {
+        links.remove(old);
+        old.dead = true;
+        old.connected = false;
+        Link l = new Link(old.clientId);
+        old.subscriptions.keySet().forEach(f -> l.subscriptions.put(f, null));
+        l.missed.addAll(old.missed);
+        old.missed.clear();
+        l.connected = false;
+        links.add(l);
+        return l;
     }
 
     synchronized byte[] retained(String topic) {
@@ -94,12 +117,19 @@ final class FakeBroker {
     /** One client's connection. Guarded by the broker's lock. */
     final class Link implements MqttLink {
         private final String clientId;
+        // A filter with a null handler is a subscription the session kept from a dead process.
         private final Map<String, Handler> subscriptions = new LinkedHashMap<>();
+        // Subscriptions whose retained messages go out at the next reconnect: new ones made while
+        // away, and those that asked for a replay at every connection.
+        private final Set<String> replayWanted = new LinkedHashSet<>();
+        private final Set<String> replayAlways = new LinkedHashSet<>();
         private final ExecutorService thread;
         private final List<Delivery> missed = new ArrayList<>();
         private final List<Delivery> unsent = new ArrayList<>();
         private boolean connected = true;
+        private boolean dead;
         private int queueLimit = Integer.MAX_VALUE;
+        private int sessionLimit = Integer.MAX_VALUE;
         private long published;
 
         private Link(String clientId) {
@@ -110,6 +140,9 @@ final class FakeBroker {
         @Override
         public boolean publish(String topic, byte[] payload, int qos, boolean retain) {
             synchronized (FakeBroker.this) {
+                if (dead) {
+                    return true;
+                }
                 if (!connected) {
                     if (unsent.size() >= queueLimit) {
                         return false;
@@ -125,10 +158,29 @@ final class FakeBroker {
 
         @Override
         public void subscribe(String filter, int qos, Handler handler) {
+            subscribe(filter, handler, false);
+        }
+
+        @Override
+        public void subscribeWithReplay(String filter, int qos, Handler handler) {
+            subscribe(filter, handler, true);
+        }
+
+        /** Retained messages for a subscription new to the session (MQTT 5 retain handling 1), or always. */
+        private void subscribe(String filter, Handler handler, boolean replayAlways) {
             synchronized (FakeBroker.this) {
+                boolean kept = subscriptions.containsKey(filter);
                 subscriptions.put(filter, handler);
+                if (replayAlways) {
+                    this.replayAlways.add(filter);
+                }
+                if (kept && !replayAlways) {
+                    return;
+                }
                 if (connected) {
                     replay(filter);
+                } else {
+                    replayWanted.add(filter);
                 }
             }
         }
@@ -137,6 +189,8 @@ final class FakeBroker {
         public void unsubscribe(String filter) {
             synchronized (FakeBroker.this) {
                 subscriptions.remove(filter);
+                replayWanted.remove(filter);
+                replayAlways.remove(filter);
             }
         }
 
@@ -154,6 +208,13 @@ final class FakeBroker {
             }
         }
 
+        /** How many messages the broker keeps for the client's session while it is away; it drops the rest (mosquitto's max_queued_messages). */
+        void setSessionLimit(int limit) {
+            synchronized (FakeBroker.this) {
+                sessionLimit = limit;
+            }
+        }
+
         void disconnect() {
             synchronized (FakeBroker.this) {
                 connected = false;
@@ -168,12 +229,15 @@ final class FakeBroker {
                     for (Delivery d : missed) {
                         enqueue(d);
                     }
+                    replayWanted.addAll(replayAlways);
+                    replayWanted.forEach(this::replay);
                 } else {
                     for (String f : subscriptions.keySet()) {
                         replay(f);
                     }
                 }
                 missed.clear();
+                replayWanted.clear();
                 List<Delivery> out = new ArrayList<>(unsent);
                 unsent.clear();
                 for (Delivery d : out) {
@@ -206,7 +270,7 @@ final class FakeBroker {
             Delivery d = new Delivery(topic, payload.clone(), retain);
             if (connected) {
                 enqueue(d);
-            } else {
+            } else if (missed.size() < sessionLimit) {
                 missed.add(d);
             }
         }
@@ -218,7 +282,7 @@ final class FakeBroker {
                     List<Handler> targets = new ArrayList<>();
                     synchronized (FakeBroker.this) {
                         subscriptions.forEach((f, h) -> {
-                            if (matches(f, d.topic())) {
+                            if (h != null && matches(f, d.topic())) {
                                 targets.add(h);
                             }
                         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +62,11 @@ class FleetBindingsTest {
         }
 
         Router(String id, RamFlash flash) throws Exception {
+            this(id, flash, broker.connect(id));
+        }
+
+        /** A router on {@code link}: a new process on the session an earlier one left ({@link FakeBroker#restart}). */
+        Router(String id, RamFlash flash, FakeBroker.Link link) throws Exception {
             this.id = id;
             model = new ConfigModel(StandardSchema.create(live), () -> clock.get() / 1000);
             storage = flash == null ? null : ConfigStorage.mount(model, flash, StoreOptions.defaults());
@@ -72,7 +78,7 @@ class FleetBindingsTest {
                 run("/ip mac-server add name=guests");
                 run("/ip mac-server add name=staff");
             }
-            link = broker.connect(id);
+            this.link = link;
             routers.add(this);
         }
 
@@ -443,6 +449,71 @@ class FleetBindingsTest {
         assertEquals(sent, retained(MAC));
         assertEquals("guests deny D", again.binding(MAC + 1));
         again.storage.close();
+    }
+
+    @Test
+    void aRouterKilledBeforeStoringWhatItAcknowledgedGetsItBackFromTheBrokerWhenItStartsAgain() throws Exception {
+        RamFlash flash = new RamFlash(FlashGeometry.nand(8L << 20));
+        Router a = new Router("a").start();
+        Router b = new Router("b", flash).start();
+        for (int i = 0; i < 20; i++) {
+            a.fleet.publish(MAC + i, "guests", "allow", null);
+        }
+        settle();
+        // From here on b's transactions never reach flash, as when it is killed between the broker
+        // taking its acknowledgement (sent once a message is queued) and the batch's commit.
+        b.model.setJournal(new Journal() {
+            @Override
+            public long append(List<Change> changes) throws ConfigException {
+                throw new ConfigException("failure: killed");
+            }
+
+            @Override
+            public void awaitDurable(long ticket) {
+            }
+        });
+        for (int i = 20; i < 30; i++) {
+            a.fleet.publish(MAC + i, "staff", "allow", null);
+        }
+        settle();
+        FakeBroker.Link session = broker.restart(b.link);
+        b.fleet.close();
+        b.fleet = null;
+        b.storage.close();
+        // Published while b is down: the broker keeps them in b's session.
+        for (int i = 30; i < 40; i++) {
+            a.fleet.publish(MAC + i, "guests", "deny", null);
+        }
+        settle();
+
+        Router again = new Router("b", flash, session).start();
+        assertEquals(20, again.bindings().size(), "what b had stored");
+        session.reconnect(true);
+        settle();
+        assertEquals(40, a.bindings().size());
+        Set<Long> missing = new TreeSet<>(a.bindings().keySet());
+        missing.removeAll(again.bindings().keySet());
+        assertEquals(Set.of(), missing, "acknowledged by the killed run, never stored, not delivered again");
+        assertEquals(a.bindings(), again.bindings());
+        assertEquals(40, again.fleet.status().applied());
+        again.storage.close();
+    }
+
+    @Test
+    void aRouterWhoseSessionQueueOverflowedWhileAwayGetsTheRestFromTheReplay() throws Exception {
+        Router a = new Router("a").start();
+        Router b = new Router("b").start();
+        settle();
+        b.link.setSessionLimit(10);
+        b.link.disconnect();
+        for (int i = 0; i < 30; i++) {
+            a.fleet.publish(MAC + i, "guests", "allow", null);
+        }
+        settle();
+        b.link.reconnect(true);
+        settle();
+        assertEquals(30, a.bindings().size());
+        assertEquals(a.bindings(), b.bindings(), "the broker kept 10 of 30 in b's session");
     }
 
     @Test

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import macserver.system.support.AgentFirmware;
 import macserver.system.support.Mosquitto;
 import macserver.system.support.PahoRequester;
@@ -20,6 +27,10 @@ class FleetSystemTest {
     private static final int BINDINGS = 10_000;
     private static final int REMOVED = 100;
     private static final String GROUP_ROOT = "isp/fleet/north/binding/";
+    private static final String DYNAMIC_COUNT = "/ip mac-server binding print count-only where dynamic";
+    private static final Pattern MAC_VALUE = Pattern.compile("mac-address=([0-9A-Fa-f:]{17})");
+    /** How many missing or extra MACs a failure lists with their fleet entries. */
+    private static final int SHOWN = 20;
 
     @TempDir
     Path dir;
@@ -55,8 +66,8 @@ class FleetSystemTest {
                 routers[2].close();
                 routers[2] = AgentFirmware.start(flash(2), "f2", null);
 
-                for (AgentFirmware r : routers) {
-                    awaitCount(r, "/ip mac-server binding print count-only where dynamic", BINDINGS - REMOVED, 300);
+                for (int i = 0; i < routers.length; i++) {
+                    awaitBindings(routers[i], "f" + i);
                 }
                 System.out.printf("fleet: %,d bindings on 3 routers (one restarted) converged in %.1f s%n",
                         BINDINGS - REMOVED, (System.nanoTime() - started) / 1e9);
@@ -82,6 +93,50 @@ class FleetSystemTest {
         return dir.resolve("flash-" + router + ".img");
     }
 
+    /** Waits for the expected bindings; a failure says which MACs are missing or extra and what the fleet holds of them. */
+    private static void awaitBindings(AgentFirmware r, String name) throws Exception {
+        try {
+            awaitCount(r, DYNAMIC_COUNT, BINDINGS - REMOVED, 300);
+        } catch (AssertionError e) {
+            throw new AssertionError(name + ": " + e.getMessage() + "\n" + diagnosis(r), e);
+        }
+    }
+
+    private static String diagnosis(AgentFirmware r) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder("---- fleet status ----\n");
+        out.append(output(r, "/ip mac-server fleet status print"));
+        Set<String> held = new TreeSet<>();
+        Matcher m = MAC_VALUE.matcher(output(r, "/ip mac-server binding print terse proplist=mac-address where dynamic"));
+        while (m.find()) {
+            held.add(m.group(1).toUpperCase(Locale.ROOT));
+        }
+        Set<String> expected = new TreeSet<>();
+        for (int i = REMOVED; i < BINDINGS; i++) {
+            expected.add(mac(i));
+        }
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(held);
+        List<String> extra = new ArrayList<>(held);
+        extra.removeAll(expected);
+        out.append("---- ").append(missing.size()).append(" missing: ").append(missing).append('\n');
+        out.append("---- ").append(extra.size()).append(" extra: ").append(extra).append('\n');
+        List<String> shown = new ArrayList<>(missing.subList(0, Math.min(SHOWN, missing.size())));
+        shown.addAll(extra.subList(0, Math.min(SHOWN, extra.size())));
+        for (String mac : shown) {
+            out.append(output(r, "/ip mac-server fleet print detail where mac-address=" + mac));
+        }
+        return out.toString();
+    }
+
+    /** What the console printed for {@code line} (and any log lines meanwhile). */
+    private static String output(AgentFirmware r, String line) throws IOException, InterruptedException {
+        int from = r.console().transcript().length();
+        r.console().send(line);
+        r.console().send("/system identity print");
+        r.console().await("name: MikroTik", 120);
+        return r.console().transcript().substring(from);
+    }
+
     private static void awaitCount(AgentFirmware r, String line, int expected, int seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         String last = "";
@@ -92,8 +147,6 @@ class FleetSystemTest {
             }
             Thread.sleep(1000);
         }
-        r.console().send("/ip mac-server fleet status print");
-        Thread.sleep(500);
         throw new AssertionError("expected " + expected + " from '" + line + "', last " + last + "\n"
                 + r.console().transcript());
     }
