@@ -209,7 +209,7 @@ class SshSystemTest {
                     "ansible-playbook", "-i", dir.resolve("inventory.ini").toString(), dir.resolve("play.yml").toString()));
             assertEquals(0, run.exitStatus(), run.describe());
             assertTrue(run.output().contains("IDENTITY=name: MikroTik"), run.output());
-            assertTrue(run.output().matches("(?s).*FACTS model=x86-64 host \\(development\\) version=\\S+ host=MikroTik.*"),
+            assertTrue(run.output().matches("(?s).*FACTS model=x86-64 host \\(development\\) version=7\\.\\d+\\.\\d+ \\(stable\\) host=MikroTik.*"),
                     run.output());
             assertTrue(run.output().contains("failed=0"), run.output());
         }
