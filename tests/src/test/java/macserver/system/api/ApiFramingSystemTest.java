@@ -155,6 +155,10 @@ class ApiFramingSystemTest {
         firmware.send("/ip service print");
         firmware.awaitMatching("\\s*\\d+\\s+api\\s+\\d+\\s+2\\s*", 30);
         try (RawApiConnection a = loggedIn(); RawApiConnection b = loggedIn(); RawApiConnection c = connect()) {
+            // A connection counts once it has logged in (one that never does is cut at the login
+            // deadline instead), so the third is refused at its login, not at its connect.
+            c.send("/login", "=name=admin", "=password=" + LoopbackApiFirmware.PASSWORD);
+            assertEquals(List.of("!fatal", "too many sessions"), c.read());
             assertTrue(c.closedByRouter(), "the third connection is closed");
             assertEquals("!re", a.call("/system/identity/print").getFirst().getFirst());
             assertEquals("!re", b.call("/system/identity/print").getFirst().getFirst());
