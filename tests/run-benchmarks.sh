@@ -34,6 +34,7 @@ classpath=$repo/tests/target/test-classes:$repo/tests/target/classes:$(cat "$rep
 args_for() {
     case $1 in
         macserver.bench.StoreBenchmark) echo "1000000 10" ;;
+        macserver.bench.CheckpointPauseBenchmark) echo "1000000 2" ;;
         *) ;;
     esac
 }

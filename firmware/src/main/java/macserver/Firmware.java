@@ -101,6 +101,7 @@ public final class Firmware {
                 return FactoryDefaults.restoreAccess(tx);
             });
         }
+        storage.checkpointInBackground();
         StoreHealth health = StoreHealth.of(model, storage.damage(), flash.missingBytes(), restored);
         health.log();
         live.storeStatus = health::status;

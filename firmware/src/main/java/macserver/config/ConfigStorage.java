@@ -19,13 +19,15 @@ import macserver.store.StoreStats;
 /**
  * Keeps the configuration model on flash: mount rebuilds the model from the store, every
  * committed transaction becomes one store transaction, and checkpoints take their snapshot
- * from the model while writers are held off.
+ * from the model while writers are held off: a slice at a time in the background, or all at once
+ * when the store runs short of space inside a commit.
  */
 public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigStorage.class.getName());
 
     private final ConfigModel model;
     private final LogStore store;
+    private final List<Menu> storedMenus;
     private int skipped;
     /**
      * The transaction being appended, already applied to the model. A checkpoint the store writes
@@ -36,6 +38,8 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
 
     private ConfigStorage(ConfigModel model, FlashDevice device, StoreOptions options) throws IOException {
         this.model = model;
+        this.storedMenus = model.schema().menus().stream().filter(Menu::isStored)
+                .sorted(java.util.Comparator.comparingInt(Menu::code)).toList();
         this.store = LogStore.mount(device, options, new Loader());
         store.setSnapshotSource(this);
         model.setJournal(this);
@@ -49,6 +53,19 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
     /** Items that could not be read back (corrupt or from an unknown menu); reported at mount. */
     public int skippedItems() {
         return skipped;
+    }
+
+    /**
+     * Checkpoints from now on are written by a thread of their own, a slice at a time, so that no
+     * command waits for one (without it, the command that fills the log writes the checkpoint).
+     */
+    public void checkpointInBackground() {
+        store.checkpointInBackground();
+    }
+
+    /** One step of a background checkpoint, as the checkpoint thread takes it; for tests. */
+    boolean checkpointStep() throws IOException {
+        return store.checkpointStep();
     }
 
     public StoreStats stats() {
@@ -123,6 +140,32 @@ public final class ConfigStorage implements Journal, SnapshotSource, AutoCloseab
                 }
             }
         });
+    }
+
+    @Override
+    public void holdingWriters(Runnable body) {
+        model.readLocked(body);
+    }
+
+    /** Stored menus in code order, then items in id order: the order of their store keys. */
+    @Override
+    public long snapshotSlice(long fromKey, int max, RecordSink out) {
+        int listed = 0;
+        for (Menu m : storedMenus) {
+            if (m.code() < RowCodec.menuCode(fromKey)) {
+                continue;
+            }
+            ItemTable table = model.table(m);
+            int from = m.code() == RowCodec.menuCode(fromKey) ? RowCodec.id(fromKey) : 0;
+            for (int id = table.nextId(from); id >= 0; id = table.nextId(id + 1)) {
+                if (listed == max) {
+                    return RowCodec.key(m, id);
+                }
+                out.put(RowCodec.key(m, id), RowCodec.encode(m, table.get(id)));
+                listed++;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -21,6 +21,9 @@ public interface ItemTable {
 
     Iterator<Map.Entry<Integer, Object[]>> iterator();
 
+    /** The smallest id of an item that is {@code from} or above, or -1: where a listing in slices goes on. */
+    int nextId(int from);
+
     /** The id of the item whose unique property {@code p} equals {@code value}, or -1. */
     int find(Property p, Object value);
 

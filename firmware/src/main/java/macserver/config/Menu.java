@@ -174,7 +174,13 @@ public final class Menu {
             this.path = path.isBlank() ? List.of() : List.of(path.trim().split(" +"));
         }
 
-        public Builder code(int code) { this.code = code; return this; }
+        public Builder code(int code) {
+            if (code < 0 || code > 0x7FFF) {
+                throw new IllegalArgumentException("menu code " + code + " is out of range: store keys must stay positive");
+            }
+            this.code = code;
+            return this;
+        }
         public Builder property(Property p) { properties.add(p); return this; }
         public Builder nameProperty(Property p) { properties.add(p); nameProperty = p; return this; }
         public Builder columns(String... names) { columns.addAll(List.of(names)); return this; }

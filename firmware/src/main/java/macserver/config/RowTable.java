@@ -46,6 +46,12 @@ public final class RowTable implements ItemTable {
     }
 
     @Override
+    public int nextId(int from) {
+        Integer id = rows.ceilingKey(from);
+        return id == null ? -1 : id;
+    }
+
+    @Override
     public Iterator<Map.Entry<Integer, Object[]>> iterator() {
         return rows.entrySet().iterator();
     }

@@ -22,10 +22,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Locks</h2>
  * Always in this order: the owner's lock, then {@code appendLock} (buffer, tickets, space), then
  * {@code ioLock} (the flash). A flush leader holds only {@code ioLock} while it programs, so appends
- * go on meanwhile. A checkpoint runs inside {@code append}, holding the owner's write lock (it calls
- * the {@link SnapshotSource}, which takes the owner's read lock: reentrant) and both store locks.
+ * go on meanwhile.
+ *
+ * <h2>Checkpoints</h2>
+ * Written in the background ({@link #checkpointInBackground}), a slice at a time: the checkpoint
+ * thread holds the owner's writers off only while it lists one slice (about
+ * {@link #SLICE_NANOS} of work) into the write buffer, and the slice goes to flash like any transaction. Transactions
+ * committed meanwhile land between the slices; each slice holds the values its keys had at its
+ * place in the log, so replaying the log in order from the checkpoint's start gives the state. The
+ * checkpoint becomes the log's base only when its END is on flash. A background checkpoint needs
+ * room for one more copy of the live data beside the old checkpoint and the reserve; when the flash
+ * is too full for that, or space runs out before it ends, {@code append} writes the whole checkpoint
+ * itself under the owner's write lock (the owner's read lock, taken by {@link SnapshotSource}, is
+ * reentrant there).
  */
 public final class LogStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("macserver.store");
     private final FlashDevice dev;
     private final StoreOptions options;
     private final SpaceBudget budget;
@@ -39,6 +51,15 @@ public final class LogStore implements AutoCloseable {
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Condition flushDone = appendLock.newCondition();
     private final ReentrantLock ioLock = new ReentrantLock();
+    private final Condition checkpointWanted = appendLock.newCondition();
+
+    /**
+     * Items in the first slice of a background checkpoint; later slices are sized to take about
+     * {@link #SLICE_NANOS} to list, which is what the owner's writers wait for at most.
+     */
+    static final int SLICE_RECORDS = 512;
+    static final long SLICE_NANOS = 1_000_000;
+    private static final int SLICE_RECORDS_MAX = 1 << 16;
 
     // Guarded by appendLock.
     private RecordBuffer pending = new RecordBuffer(4096);
@@ -59,6 +80,13 @@ public final class LogStore implements AutoCloseable {
     private long userBytes;
     private long transactions;
     private long checkpoints;
+    private long backgroundCheckpoints;
+    /** Flushes begun and ended, so that a slice knows which flush carries it. */
+    private long flushesStarted;
+    private long flushesDone;
+    private boolean backgroundDue;
+    private Background background;
+    private Thread checkpointThread;
 
     // Guarded by ioLock: once the writer has failed, its view of the flash can no longer be trusted.
     private IOException writerFailure;
@@ -150,6 +178,13 @@ public final class LogStore implements AutoCloseable {
             bytesSinceCheckpoint += encoded;
             userBytes += keyValueBytes;
             transactions++;
+            if (background != null) {
+                background.newBound += putBytes;
+                background.logBytes += encoded;
+            } else if (!backgroundDue && source != null && backgroundWanted()) {
+                backgroundDue = true;
+                checkpointWanted.signalAll();
+            }
             return txn;
         } finally {
             appendLock.unlock();
@@ -163,18 +198,23 @@ public final class LogStore implements AutoCloseable {
             if (ticket > lastAppended) {
                 throw new IllegalArgumentException("ticket " + ticket + " was never issued");
             }
-            while (durable < ticket) {
-                if (failure != null) {
-                    throw new IOException("writing to flash failed, the change is not stored: " + failure.getMessage(), failure);
-                }
-                if (flushing) {
-                    flushDone.awaitUninterruptibly();
-                } else {
-                    leadFlush();
-                }
-            }
+            flushWhile(() -> durable < ticket, "writing to flash failed, the change is not stored: ");
         } finally {
             appendLock.unlock();
+        }
+    }
+
+    /** Holds appendLock: while {@code waiting} holds, waits for the running flush or leads the next one. */
+    private void flushWhile(java.util.function.BooleanSupplier waiting, String failed) throws IOException {
+        while (waiting.getAsBoolean()) {
+            if (failure != null) {
+                throw new IOException(failed + failure.getMessage(), failure);
+            }
+            if (flushing) {
+                flushDone.awaitUninterruptibly();
+            } else {
+                leadFlush();
+            }
         }
     }
 
@@ -201,6 +241,7 @@ public final class LogStore implements AutoCloseable {
             while (flushing) {
                 flushDone.awaitUninterruptibly();
             }
+            background = null;
             ioLock.lock();
             try {
                 checkWriter();
@@ -242,7 +283,7 @@ public final class LogStore implements AutoCloseable {
                 return new StoreStats(checkpointBound, capacity, Math.max(0, capacity - checkpointBound),
                         writer.bytesProgrammed(), userBytes, transactions, writer.erases(), wear[0], wear[1],
                         good == 0 ? 0 : (double) wear[2] / good, table.badBlocks(), corruptRecords, tornTails,
-                        checkpoints, mountNanos);
+                        checkpoints, backgroundCheckpoints, mountNanos);
             } finally {
                 ioLock.unlock();
             }
@@ -265,10 +306,111 @@ public final class LogStore implements AutoCloseable {
                 }
             } finally {
                 closed = true;
+                checkpointWanted.signalAll();
             }
         } finally {
             appendLock.unlock();
         }
+        Thread t = checkpointThread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Starts the thread that writes checkpoints in the background, so that commits never wait for
+     * one; without it, {@code append} writes each checkpoint itself (tests drive {@link #checkpointStep}).
+     */
+    public void checkpointInBackground() {
+        appendLock.lock();
+        try {
+            if (checkpointThread != null || closed) {
+                return;
+            }
+            checkpointThread = Thread.ofPlatform().daemon().name("store-checkpoint").unstarted(this::checkpointLoop);
+            checkpointThread.start();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void checkpointLoop() {
+        while (true) {
+            appendLock.lock();
+            try {
+                while (!closed && !backgroundDue && background == null) {
+                    checkpointWanted.awaitUninterruptibly();
+                }
+                if (closed) {
+                    return;
+                }
+            } finally {
+                appendLock.unlock();
+            }
+            try {
+                while (checkpointStep()) {
+                    // one slice per step; writers get the owner's lock between steps
+                }
+            } catch (IOException | RuntimeException e) {
+                // The failure is kept and reported to every waiter, as for any failed flush.
+                LOG.log(System.Logger.Level.ERROR, "background checkpoint failed: " + e);
+                appendLock.lock();
+                try {
+                    background = null;
+                    backgroundDue = false;
+                    if (failure == null && e instanceof IOException io) {
+                        fail(io);
+                    }
+                } finally {
+                    appendLock.unlock();
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Does one step of a background checkpoint when one is due: its start, one slice, or its end
+     * after the last slice. Called by the checkpoint thread, or directly by tests.
+     *
+     * @return whether more steps remain
+     */
+    public boolean checkpointStep() throws IOException {
+        Background bg;
+        SnapshotSource src;
+        appendLock.lock();
+        try {
+            if (closed || failure != null || source == null) {
+                backgroundDue = false;
+                return false;
+            }
+            if (background == null) {
+                if (!backgroundDue) {
+                    return false;
+                }
+                backgroundDue = false;
+                return beginBackground();
+            }
+            bg = background;
+            src = source;
+        } finally {
+            appendLock.unlock();
+        }
+        long[] flush = {-1};
+        src.holdingWriters(() -> flush[0] = appendSlice(bg, src));
+        if (flush[0] < 0) {
+            return false;
+        }
+        awaitFlush(flush[0]);
+        if (bg.nextKey >= 0) {
+            return true;
+        }
+        finishBackground(bg);
+        return false;
     }
 
     public FlashDevice device() {
@@ -277,6 +419,21 @@ public final class LogStore implements AutoCloseable {
 
     // Holds appendLock on entry and on return; releases it while programming.
     private void leadFlush() {
+        leadFlush(null);
+    }
+
+    /** Writes a checkpoint's own records after a flush's batch, under ioLock only. */
+    private interface AfterBatch {
+        void write(LogWriter writer) throws IOException;
+    }
+
+    /**
+     * Holds appendLock on entry and on return, and no flush runs; releases it while programming,
+     * so that appends go on. {@code after}, when given, adds its records behind the batch.
+     *
+     * @return false when the flash write failed (the failure is kept)
+     */
+    private boolean leadFlush(AfterBatch after) {
         RecordBuffer batch = pending;
         pending = spare;
         spare = null;
@@ -284,6 +441,7 @@ public final class LogStore implements AutoCloseable {
         pendingReserve = 0;
         long last = lastAppended;
         flushing = true;
+        flushesStarted++;
         ioLock.lock();
         appendLock.unlock();
         IOException error = null;
@@ -292,6 +450,9 @@ public final class LogStore implements AutoCloseable {
         try {
             checkWriter();
             writer.write(batch.bytes(), batch.length());
+            if (after != null) {
+                after.write(writer);
+            }
             writer.flush();
             version = writer.version();
             free = writer.freeBytes();
@@ -308,6 +469,7 @@ public final class LogStore implements AutoCloseable {
         batch.clear();
         spare = batch;
         flushing = false;
+        flushesDone++;
         reserved -= reserve;
         if (error != null) {
             fail(error);
@@ -316,12 +478,16 @@ public final class LogStore implements AutoCloseable {
             durable = Math.max(durable, last);
         }
         flushDone.signalAll();
+        return error == null;
     }
 
     // Holds appendLock.
     private void ensureSpace(long cost, long putBytes, boolean removalOnly) throws StoreFullException {
         boolean fits = budget.fits(publishedFree - reserved, cost, checkpointBound + putBytes, removalOnly);
-        boolean replayTooLong = bytesSinceCheckpoint > Math.max(options.replayLimitBytes(), checkpointBound);
+        // The replay limit bounds mount time, softly: while a background checkpoint is due or under
+        // way it may run over, up to twice, rather than make this commit write a whole checkpoint.
+        long replayLimit = Math.max(options.replayLimitBytes(), checkpointBound);
+        boolean replayTooLong = bytesSinceCheckpoint > (background != null || backgroundDue ? 2 * replayLimit : replayLimit);
         if (fits && !replayTooLong) {
             return;
         }
@@ -336,6 +502,9 @@ public final class LogStore implements AutoCloseable {
 
     // Holds appendLock. A failure is kept and reported by awaitDurable, as for any failed flush.
     private void checkpoint() {
+        // A background checkpoint still running is dropped: what it wrote stays in the log as values
+        // the state had, harmless to replay, and the new checkpoint supersedes it.
+        background = null;
         ioLock.lock();
         try {
             checkWriter();
@@ -361,6 +530,164 @@ public final class LogStore implements AutoCloseable {
             ioLock.unlock();
         }
         flushDone.signalAll();
+    }
+
+    /**
+     * A background checkpoint is worth starting: the log since the last one is half way to the
+     * replay limit, or the room left beyond the reserve is down to two checkpoints' worth.
+     */
+    // Holds appendLock.
+    private boolean backgroundWanted() {
+        if (failure != null) {
+            return false;
+        }
+        long limit = Math.max(options.replayLimitBytes(), checkpointBound);
+        return bytesSinceCheckpoint > limit / 2
+                || !budget.fits(publishedFree - reserved, 2 * (checkpointBound + budget.checkpointMargin()), checkpointBound, false);
+    }
+
+    /**
+     * Writes what is buffered and the checkpoint's BEGIN, which covers every transaction appended
+     * so far. Holds appendLock; false when there is no room for a copy of the live data beside the
+     * reserve (the next checkpoint is then written inside {@code append}).
+     */
+    private boolean beginBackground() {
+        if (!budget.fits(publishedFree - reserved, checkpointBound + budget.checkpointMargin(), checkpointBound, false)) {
+            return false;
+        }
+        while (flushing) {
+            flushDone.awaitUninterruptibly();
+        }
+        // Made before the write, since transactions appended during it already follow the BEGIN.
+        Background bg = new Background(++lastCheckpointId);
+        background = bg;
+        long covered = lastAppended;
+        boolean written = leadFlush(w -> {
+            RecordBuffer marker = new RecordBuffer(64);
+            marker.marker(RecordFormat.CHECKPOINT_BEGIN, bg.id, covered, 8);
+            bg.start = w.place(marker.bytes(), 0, marker.length());
+        });
+        if (!written && background == bg) {
+            background = null;
+        }
+        return background == bg;
+    }
+
+    /**
+     * Runs with the owner's writers held off: lists the next slice and puts it in the write buffer
+     * after every transaction appended so far. Returns the number of the flush that will carry it,
+     * or -1 when the checkpoint was dropped meanwhile or there is no room left for it.
+     */
+    private long appendSlice(Background bg, SnapshotSource src) {
+        RecordBuffer slice = bg.slice;
+        slice.clear();
+        long[] itemsAndBytes = new long[2];
+        long started = System.nanoTime();
+        long next = src.snapshotSlice(bg.nextKey, bg.sliceRecords, new RecordSink() {
+            @Override
+            public void put(long key, byte[] value) {
+                if (value.length > options.maxValueSize()) {
+                    throw new IllegalStateException("live value of " + value.length + " bytes is over the limit");
+                }
+                slice.put(key, value);
+                itemsAndBytes[0]++;
+                itemsAndBytes[1] += RecordFormat.putSize(value);
+            }
+
+            @Override
+            public void delete(long key) {
+                throw new IllegalStateException("a snapshot lists live records only");
+            }
+        });
+        long took = Math.max(1, System.nanoTime() - started);
+        if (itemsAndBytes[0] == bg.sliceRecords) {
+            // At most double from one slice to the next: the first ones run before the JIT has warmed up.
+            long scaled = bg.sliceRecords * SLICE_NANOS / took;
+            bg.sliceRecords = (int) Math.clamp(scaled, SLICE_RECORDS / 4, Math.min(2L * bg.sliceRecords, SLICE_RECORDS_MAX));
+        }
+        appendLock.lock();
+        try {
+            if (background != bg || closed) {
+                return -1;
+            }
+            long cost = RecordFormat.size(16) + slice.length() + budget.flushSlack();
+            if (!budget.fits(publishedFree - reserved, cost, checkpointBound, false)) {
+                background = null;
+                return -1;
+            }
+            pending.marker(RecordFormat.CHECKPOINT_RESUME, bg.id, bg.items, 8);
+            pending.append(slice);
+            pendingReserve += cost;
+            reserved += cost;
+            bg.items += itemsAndBytes[0];
+            bg.newBound += itemsAndBytes[1];
+            bg.nextKey = next;
+            return flushesStarted + 1;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Waits until flush number {@code n} has ended, leading it when no flush runs. */
+    private void awaitFlush(long n) throws IOException {
+        appendLock.lock();
+        try {
+            flushWhile(() -> flushesDone < n && !closed, "writing to flash failed: ");
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Writes the END after the last slice and makes the checkpoint the log's base. */
+    private void finishBackground(Background bg) {
+        appendLock.lock();
+        try {
+            while (flushing) {
+                flushDone.awaitUninterruptibly();
+            }
+            if (background != bg || closed) {
+                return;
+            }
+            boolean written = leadFlush(w -> {
+                RecordBuffer marker = new RecordBuffer(64);
+                marker.marker(RecordFormat.CHECKPOINT_END, bg.id, bg.items, 8);
+                w.place(marker.bytes(), 0, marker.length());
+                w.commitCheckpoint(bg.start);
+            });
+            if (background != bg) {
+                return; // a checkpoint written by a commit meanwhile superseded this one
+            }
+            background = null;
+            if (written) {
+                checkpointBound = bg.newBound;
+                bytesSinceCheckpoint = bg.logBytes;
+                checkpoints++;
+                backgroundCheckpoints++;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** A background checkpoint under way. Its fields are guarded by appendLock, but for {@code slice}. */
+    private static final class Background {
+        final long id;
+        /** Where its BEGIN landed; set by the flush that writes it. */
+        LogWriter.Position start;
+        /** Used only by the checkpoint thread, to list a slice before taking appendLock. */
+        final RecordBuffer slice = new RecordBuffer(4096);
+        /** The size of the next slice, likewise the checkpoint thread's own. */
+        int sliceRecords = SLICE_RECORDS;
+        long nextKey;
+        long items;
+        /** What the live data will take once this checkpoint is the base: its slices and the puts since it began. */
+        long newBound;
+        /** Log bytes of the transactions since it began: what a mount will replay after it. */
+        long logBytes;
+
+        Background(long id) {
+            this.id = id;
+        }
     }
 
     private void checkWriter() throws IOException {

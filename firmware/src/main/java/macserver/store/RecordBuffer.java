@@ -47,6 +47,15 @@ final class RecordBuffer {
         marker(RecordFormat.COMMIT, txn, ((long) count << 32) | (digest & 0xFFFF_FFFFL), 8);
     }
 
+    /** Appends every record of {@code other}, as they are. */
+    void append(RecordBuffer other) {
+        if (length + other.length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + other.length));
+        }
+        System.arraycopy(other.bytes, 0, bytes, length, other.length);
+        length += other.length;
+    }
+
     /** A record of one or two longs, e.g. BEGIN(txn) or CHECKPOINT_END(id, count). */
     void marker(int type, long first, long second, int secondBytes) {
         int at = open(8 + secondBytes);

@@ -20,6 +20,11 @@ final class RecordFormat {
     static final int COMMIT = 4;          // txn(8) count(4) digest(4); images before the digest end after count
     static final int CHECKPOINT_BEGIN = 5; // checkpoint id(8) covered txn(8)
     static final int CHECKPOINT_END = 6;   // checkpoint id(8) count(8)
+    /**
+     * A background checkpoint's records go on after transactions that came in between: the PUTs
+     * that follow belong to checkpoint {@code id} again, until the next BEGIN or checkpoint marker.
+     */
+    static final int CHECKPOINT_RESUME = 7; // checkpoint id(8) items so far(8)
 
     private RecordFormat() {
     }
@@ -33,7 +38,7 @@ final class RecordFormat {
     }
 
     static boolean knownType(int type) {
-        return type >= PUT && type <= CHECKPOINT_END;
+        return type >= PUT && type <= CHECKPOINT_RESUME;
     }
 
     /** Writes a record with the payload already placed at {@code at + HEADER}; fills in the header and CRC, and returns the CRC. */

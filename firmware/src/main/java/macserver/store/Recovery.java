@@ -11,8 +11,9 @@ import java.util.List;
  * begins, and replays the log from there into the sink. A transaction reaches the sink only when
  * its COMMIT is found and vouches for it (record count and digest) with no damage in between; one
  * cut short by a power loss is dropped whole. Checkpoint records are delivered as they come: each
- * is a value the state already had, so even part of a checkpoint replayed over the older base
- * leaves the state unchanged.
+ * is a value the state had at its place in the log, so even part of a checkpoint replayed over the
+ * older base leaves the state unchanged. A background checkpoint is interleaved with transactions:
+ * a transaction's BEGIN suspends it, and CHECKPOINT_RESUME carries on with its records.
  *
  * <h2>Telling damage from a power cut</h2>
  * Transaction numbers grow by one, and a power cut only ever loses the newest, unacknowledged ones,
@@ -46,6 +47,8 @@ final class Recovery implements BlockScanner.Visitor {
     private boolean damageOpen;
     private long damageSeq = -1;
     private int damageOffset;
+    /** The checkpoint begun and not yet ended, or -1; its records come only while {@code inCheckpoint}. */
+    private long openCheckpoint = -1;
     private boolean inCheckpoint;
     /** The checkpoint the log starts from: its END was on flash before any header pointed at it. */
     private boolean baseCheckpoint;
@@ -60,7 +63,10 @@ final class Recovery implements BlockScanner.Visitor {
     private long lostCheckpointItems;
     private long lastTxn;
     private long lastCheckpointId;
+    /** Live bytes if the open checkpoint never ends: the base's, and every put since. */
     private long checkpointBound;
+    /** Live bytes once the open checkpoint ends: its records, and every put since it began. */
+    private long openBound;
     private long pendingPutBytes;
     private long bytesSinceCheckpoint;
     private long corrupt;
@@ -179,6 +185,7 @@ final class Recovery implements BlockScanner.Visitor {
                     length >= 16, length >= 16 ? (int) RecordBuffer.readUnsigned(b, at + 12, 4) : 0);
             case RecordFormat.CHECKPOINT_BEGIN -> checkpointBegin(RecordBuffer.readLong(b, at), RecordBuffer.readLong(b, at + 8));
             case RecordFormat.CHECKPOINT_END -> checkpointEnd(RecordBuffer.readLong(b, at + 8));
+            case RecordFormat.CHECKPOINT_RESUME -> checkpointResume(RecordBuffer.readLong(b, at));
             default -> throw new IllegalStateException("scanner passed unknown record type " + type);
         }
     }
@@ -187,7 +194,7 @@ final class Recovery implements BlockScanner.Visitor {
         long key = RecordBuffer.readLong(b, at);
         if (inCheckpoint) {
             if (type == RecordFormat.PUT) {
-                checkpointBound += RecordFormat.size(length);
+                openBound += RecordFormat.size(length);
                 checkpointItems++;
                 byte[] value = Arrays.copyOfRange(b, at + 8, at + length);
                 if (checkpointDamaged) {
@@ -210,7 +217,7 @@ final class Recovery implements BlockScanner.Visitor {
     }
 
     private void begin(long txn, int offset) {
-        leaveCheckpoint();
+        inCheckpoint = false;
         if (pendingTxn >= 0 && pendingTxn != txn) {
             // Left open while another begins: its COMMIT was lost. (Begun again under the same
             // number instead, it was cut by a power loss and never acknowledged.)
@@ -224,7 +231,7 @@ final class Recovery implements BlockScanner.Visitor {
     }
 
     private void commit(long txn, int count, boolean hasDigest, int wanted) {
-        leaveCheckpoint();
+        inCheckpoint = false;
         boolean intact = pendingTxn == txn && !pendingDamaged && (count < 0 || count == pending.size())
                 && (!hasDigest || wanted == digest.value());
         if (intact) {
@@ -234,8 +241,13 @@ final class Recovery implements BlockScanner.Visitor {
                 } else {
                     sink.put(r.key(), r.value());
                 }
+                if (!unconfirmed.isEmpty()) {
+                    // Newer than the checkpoint's unconfirmed value of the same key, applied at its END.
+                    unconfirmed.removeIf(u -> u.key() == r.key());
+                }
             }
             checkpointBound += pendingPutBytes;
+            openBound += pendingPutBytes;
         } else if (pendingTxn == txn) {
             String cause = pendingDamaged ? "a damaged record inside it"
                     : count != pending.size() ? pending.size() + " of its " + count + " records readable"
@@ -262,6 +274,7 @@ final class Recovery implements BlockScanner.Visitor {
         }
         clearPending();
         settle(coveredTxn, "no intact COMMIT before the checkpoint covering transaction " + coveredTxn);
+        openCheckpoint = id;
         inCheckpoint = true;
         baseCheckpoint = records == 1;
         checkpointDamaged = false;
@@ -269,12 +282,28 @@ final class Recovery implements BlockScanner.Visitor {
         lastCheckpointId = Math.max(lastCheckpointId, id);
         lastTxn = Math.max(lastTxn, coveredTxn);
         expected = coveredTxn + 1;
-        checkpointBound = 0;
+        openBound = 0;
         bytesSinceCheckpoint = 0;
     }
 
+    /** A background checkpoint's records go on after the transactions that came in between. */
+    private void checkpointResume(long id) {
+        if (pendingTxn >= 0) {
+            // A transaction left open: its COMMIT was lost (a power cut never tears the log in the middle).
+            abandonPending();
+            clearPending();
+        }
+        if (openCheckpoint == id) {
+            inCheckpoint = true;
+        } else {
+            // Its BEGIN was lost to damage: what follows cannot be vouched for.
+            inCheckpoint = false;
+            damageOpen = true;
+        }
+    }
+
     private void checkpointEnd(long count) {
-        if (inCheckpoint && count > checkpointItems) {
+        if (openCheckpoint >= 0 && count > checkpointItems) {
             long missing = count - checkpointItems;
             lostCheckpointItems = lostCheckpointItems < 0 ? -1 : lostCheckpointItems + missing;
             LOG.log(Level.ERROR, "{0} of the {1} items of the checkpoint in log block {2} are unreadable and lost",
@@ -284,6 +313,10 @@ final class Recovery implements BlockScanner.Visitor {
             sink.put(r.key(), r.value());
         }
         unconfirmed.clear();
+        if (openCheckpoint >= 0) {
+            checkpointBound = openBound;
+        }
+        openCheckpoint = -1;
         inCheckpoint = false;
         checkpointDamaged = false;
     }
@@ -294,7 +327,7 @@ final class Recovery implements BlockScanner.Visitor {
      * the damage also took, so they are not applied.
      */
     private void leaveCheckpoint() {
-        if (inCheckpoint && (checkpointDamaged || baseCheckpoint)) {
+        if (openCheckpoint >= 0 && (checkpointDamaged || baseCheckpoint)) {
             lostCheckpointItems = -1;
             LOG.log(Level.ERROR, "the checkpoint in log block {0} is damaged and its end lost: an unknown number of items are lost",
                     currentSeq);
@@ -306,6 +339,7 @@ final class Recovery implements BlockScanner.Visitor {
             }
         }
         unconfirmed.clear();
+        openCheckpoint = -1;
         inCheckpoint = false;
         checkpointDamaged = false;
     }

@@ -10,10 +10,12 @@ package macserver.store;
  * @param userBytes       key and value bytes the callers stored; bytesProgrammed / userBytes is the write amplification
  * @param tornTails       interrupted writes found at the end of a block at mount (expected after a power cut)
  * @param corruptRecords  damaged records skipped at mount with valid data after them, and lost log blocks
+ * @param backgroundCheckpoints the checkpoints (of {@code checkpoints}) that the checkpoint thread wrote, not a commit
  */
 public record StoreStats(long liveBytes, long capacityBytes, long freeBytes, long bytesProgrammed, long userBytes,
                          long transactions, long erases, long eraseCountMin, long eraseCountMax, double eraseCountMean,
-                         int badBlocks, long corruptRecords, long tornTails, long checkpoints, long mountNanos) {
+                         int badBlocks, long corruptRecords, long tornTails, long checkpoints, long backgroundCheckpoints,
+                         long mountNanos) {
 
     public double writeAmplification() {
         return userBytes == 0 ? 0 : (double) bytesProgrammed / userBytes;

@@ -5,7 +5,8 @@
  * {@link macserver.store.LogStore} (API, group commit, space) → records ({@code RecordFormat}) →
  * blocks ({@code BlockHeader}, {@code LogWriter}, {@code BlockScanner}) → {@link macserver.store.FlashDevice}
  * ({@link macserver.store.FileFlash}, {@link macserver.store.RamFlash}, {@link macserver.store.FaultyFlash},
- * {@link macserver.store.MtdFlash}). Mount lives in {@code Recovery}, compaction in {@code Checkpointer}.
+ * {@link macserver.store.MtdFlash}). Mount lives in {@code Recovery}, compaction in {@code LogStore}'s
+ * checkpoint thread (a slice at a time) and, when space runs out first, in {@code Checkpointer}.
  *
  * <h2>On flash</h2>
  * <ul>
@@ -13,7 +14,9 @@
  *     so a hex dump explains itself. {@code seq} orders blocks; {@code ckseq}/{@code ckoff} point at the
  *     newest complete checkpoint when the block was opened; {@code erase} carries wear across reboots.</li>
  * <li>The remaining pages hold records {@code A7 type len16 crc32c payload}: PUT, DELETE, BEGIN/COMMIT
- *     around each transaction, CHECKPOINT_BEGIN/END around a snapshot. A flush ends on a page boundary
+ *     around each transaction, CHECKPOINT_BEGIN/END around a snapshot. A snapshot written in the
+ *     background is interleaved with the transactions committed meanwhile; CHECKPOINT_RESUME marks
+ *     where its records go on after one. A flush ends on a page boundary
  *     and leaves the rest of its last page erased: NAND pages are programmed once.</li>
  * <li>The log is the run of blocks from the newest header's checkpoint block to the newest block.
  *     Every other good block is free and reused round-robin, erased just before use.</li>

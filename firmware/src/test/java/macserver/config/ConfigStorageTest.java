@@ -17,6 +17,7 @@ import macserver.store.FaultyFlash;
 import macserver.store.FlashDevice;
 import macserver.store.FlashGeometry;
 import macserver.store.RamFlash;
+import macserver.store.StoreDamage;
 import macserver.store.StoreOptions;
 import org.junit.jupiter.api.Test;
 
@@ -173,5 +174,30 @@ class ConfigStorageTest {
         assertEquals("", r.cli.execute("/ip mac-server binding remove [find]"));
         assertEquals("", r.cli.execute("/ip mac-server binding add mac-address=02:00:00:00:99:99 server=s"));
         assertTrue(new Router(flash).state().contains("02:00:00:00:99:99"));
+    }
+
+    @Test
+    void backgroundCheckpointsListEveryMenuAndBindingBetweenCommands() throws Exception {
+        RamFlash flash = new RamFlash(new FlashGeometry(256, 4096, 96));
+        Router a = new Router(flash);
+        a.cli.execute("/ip mac-server add name=s");
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < 300; i++) {
+                String out = a.cli.execute(String.format(
+                        "/ip mac-server binding add mac-address=02:00:00:%02X:%02X:%02X server=s comment=r%d", round, i / 256,
+                        i % 256, round));
+                assertEquals("", out);
+                a.storage.checkpointStep(); // what the checkpoint thread does between commands
+            }
+            a.cli.execute("/ip mac-server binding remove [find where comment=r" + round + " and mac-address~\"0[02468]\$\"]");
+            a.cli.execute("/system identity set name=r" + round);
+        }
+        assertTrue(a.storage.stats().backgroundCheckpoints() >= 2, a.storage.stats().toString());
+        String state = a.state();
+        a.storage.close();
+        Router b = new Router(flash);
+        assertEquals(state, b.state());
+        assertEquals(0, b.storage.skippedItems());
+        assertEquals(StoreDamage.NONE, b.storage.damage());
     }
 }

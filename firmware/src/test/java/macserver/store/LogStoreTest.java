@@ -32,7 +32,11 @@ class LogStoreTest {
 
     /** Mounts with the owner as both the replay sink and the snapshot source, as the firmware does. */
     private static LogStore open(FlashDevice dev, FakeOwner owner) throws IOException {
-        LogStore store = LogStore.mount(dev, OPTIONS, owner);
+        return open(dev, OPTIONS, owner);
+    }
+
+    private static LogStore open(FlashDevice dev, StoreOptions options, FakeOwner owner) throws IOException {
+        LogStore store = LogStore.mount(dev, options, owner);
         store.setSnapshotSource(owner);
         return store;
     }
@@ -251,5 +255,71 @@ class LogStoreTest {
         LogStore store = LogStore.mount(new RamFlash(SMALL), OPTIONS, owner);
         assertThrows(IllegalArgumentException.class, () -> store.append(List.of(StoreRecord.put(1, new byte[201]))));
         assertEquals(0, store.stats().transactions());
+    }
+
+    @Test
+    void aBackgroundCheckpointTakesCommitsBetweenItsSlices() throws IOException {
+        RamFlash ram = new RamFlash(new FlashGeometry(256, 4096, 256));
+        StoreOptions options = OPTIONS.withReplayLimitBytes(128 * 1024);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = open(ram, options, owner);
+        int keys = 3 * LogStore.SLICE_RECORDS + 10;
+        for (int k = 0; k < keys; k += 50) {
+            List<StoreRecord> txn = new ArrayList<>();
+            for (int j = k; j < Math.min(keys, k + 50); j++) {
+                txn.add(StoreRecord.put(j, value(j, 40)));
+            }
+            owner.commit(store, txn);
+        }
+        assertTrue(store.checkpointStep(), "the log is past half the replay limit: a checkpoint is due");
+        assertTrue(store.checkpointStep(), "the first slice is written, more remain");
+        // Between slices: change a key already listed, one not listed yet, and remove one of each.
+        owner.commit(store, List.of(StoreRecord.put(3, value(1003, 40)), StoreRecord.put(keys - 2, value(1004, 40)),
+                StoreRecord.delete(5), StoreRecord.delete(keys - 3), StoreRecord.put(keys + 100, value(1005, 40))));
+        int steps = 0;
+        while (store.checkpointStep()) {
+            owner.commit(store, List.of(StoreRecord.put(7, value(2000 + steps, 40))));
+            steps++;
+        }
+        assertEquals(1, store.stats().backgroundCheckpoints());
+        assertEquals(1, store.stats().checkpoints(), "no checkpoint was written inside a commit");
+        store.close();
+        FakeOwner again = new FakeOwner();
+        LogStore.mount(ram, options, again).close();
+        assertTrue(FakeOwner.same(owner.copy(), again.copy()), "the mount replays slices and commits in log order");
+        assertEquals(StoreDamage.NONE, LogStore.mount(ram, options, new FakeOwner()).damage());
+    }
+
+    @Test
+    void theCheckpointThreadKeepsCheckpointsOutOfCommits() throws Exception {
+        RamFlash ram = new RamFlash(new FlashGeometry(256, 4096, 256));
+        StoreOptions options = OPTIONS.withReplayLimitBytes(32 * 1024);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = open(ram, options, owner);
+        store.checkpointInBackground();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int first = w * 100;
+            writers.add(pool.submit(() -> {
+                // Until the thread has written a few; a commit that finds the log at twice the
+                // replay limit first writes one itself, so the loop ends whatever the scheduling.
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                for (int i = 0; store.stats().backgroundCheckpoints() < 3 && System.nanoTime() < deadline; i++) {
+                    owner.commit(store, List.of(StoreRecord.put(first + i % 100, value(i, 30))));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : writers) {
+            f.get();
+        }
+        pool.shutdown();
+        store.close();
+        assertTrue(store.stats().backgroundCheckpoints() >= 3,
+                "the thread wrote " + store.stats().backgroundCheckpoints() + " checkpoints in a minute of commits");
+        FakeOwner again = new FakeOwner();
+        LogStore.mount(ram, options, again).close();
+        assertTrue(FakeOwner.same(owner.copy(), again.copy()));
     }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * corrupt or lost, and the store goes on working across another remount.
  *
  * <p>The geometry is tiny (24 blocks of 4 KiB) so that the workload laps the log, writes checkpoints
- * and reclaims blocks within about a thousand flash operations.
+ * and reclaims blocks within about a thousand flash operations. Between commands the workload
+ * drives background checkpoints a step at a time (as the checkpoint thread would), so cuts land
+ * inside those too: at their start, between slices with transactions interleaved, and at their end;
+ * when the steps fall behind, {@code append} writes a whole checkpoint itself, so both kinds are cut.
  */
 class PowerCutTest {
     static final FlashGeometry GEOMETRY = new FlashGeometry(256, 4096, 24);
@@ -34,11 +37,13 @@ class PowerCutTest {
     void everyCutPointRecovers(FaultyFlash.Tear tear) throws IOException {
         long cuts = 0;
         long checkpointsSeen = 0;
+        long backgroundSeen = 0;
         for (long cutAt = 1; ; cutAt++) {
             RamFlash ram = new RamFlash(GEOMETRY);
             FaultyFlash faulty = new FaultyFlash(ram, cutAt, tear, cutAt);
             Tracker tracker = new Tracker();
             runUntilCut(faulty, tracker);
+            backgroundSeen = Math.max(backgroundSeen, tracker.backgroundCheckpoints);
             if (!faulty.powerCut()) {
                 break;
             }
@@ -47,6 +52,7 @@ class PowerCutTest {
         }
         assertTrue(cuts > 1000, "the workload should offer over a thousand cut points, had " + cuts);
         assertTrue(checkpointsSeen > 0, "the continued runs should have written checkpoints");
+        assertTrue(backgroundSeen >= 3, "the workload should have finished background checkpoints, did " + backgroundSeen);
     }
 
     /** Runs the workload until it ends or the power goes; returns normally in both cases. */
@@ -60,6 +66,7 @@ class PowerCutTest {
         }
         store.setSnapshotSource(owner);
         Random rng = new Random(42);
+        Random steps = new Random(11);
         try {
             for (int step = 0; step < STEPS; step++) {
                 int batch = 1 + rng.nextInt(3);
@@ -71,6 +78,10 @@ class PowerCutTest {
                 }
                 store.awaitDurable(ticket);
                 tracker.acknowledged();
+                for (int i = steps.nextInt(4); i > 0 && store.checkpointStep(); i--) {
+                    // a slice or two between commands, as the checkpoint thread fits them in
+                }
+                tracker.backgroundCheckpoints = store.stats().backgroundCheckpoints();
             }
             store.close();
         } catch (IOException e) {
@@ -113,6 +124,7 @@ class PowerCutTest {
         Random rng = new Random(7);
         for (int step = 0; step < 40; step++) {
             owner.commit(store, randomTransaction(rng, step));
+            store.checkpointStep();
         }
         long checkpoints = store.stats().checkpoints();
         store.close();
@@ -126,6 +138,7 @@ class PowerCutTest {
     static final class Tracker {
         final Map<Long, byte[]> acked = new TreeMap<>();
         final List<List<StoreRecord>> inFlight = new ArrayList<>();
+        long backgroundCheckpoints;
 
         void appended(List<StoreRecord> txn) {
             inFlight.add(txn);

@@ -152,6 +152,17 @@ public final class BenchReport {
                 ratio(v("store.mount-ms.checkpoint"), 1000), "");
         row("model mount with " + num(v("binding.count.big"), "") + " bindings (BindingScaleBenchmark)", num(v("binding.mount-ms.big"), "ms"),
                 "", "", "");
+        double readPause = v("checkpoint.reader-pause-ms.background");
+        row("longest read-lock wait while 1,000,000 bindings are checkpointed in the background (less GC time)",
+                num(readPause, "ms"), num(v("checkpoint.reader-pause-ms.in-commit"), "ms") + " (checkpoint inside the commit); "
+                        + num(v("checkpoint.reader-pause-ms.none"), "ms") + " (no checkpoint)",
+                ratio(readPause, v("checkpoint.reader-pause-ms.in-commit")), verdict(readPause, readPause <= 10, "<= 10 ms (issue 18)"));
+        double commandPause = v("checkpoint.command-pause-ms.background");
+        row("  longest console command wait for the write lock, the same", num(commandPause, "ms"),
+                num(v("checkpoint.command-pause-ms.in-commit"), "ms") + " (checkpoint inside the commit); "
+                        + num(v("checkpoint.command-pause-ms.none"), "ms") + " (no checkpoint)",
+                ratio(commandPause, v("checkpoint.command-pause-ms.in-commit")),
+                verdict(commandPause, commandPause <= 10, "<= 10 ms (issue 18)"));
         double raw = v("store.raw-pages-per-s");
         row("durable single-record adds/s, 1 writer", num(v("store.durable-adds-per-s.1"), "/s"),
                 num(raw, "/s") + " (raw page programs)", ratio(v("store.durable-adds-per-s.1"), raw), "");

@@ -4,20 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
 import macserver.store.LogStore;
 import macserver.store.RecordSink;
-import macserver.store.SnapshotSource;
+import macserver.store.testsupport.FakeOwner;
 import macserver.store.StoreOptions;
 import macserver.store.StoreRecord;
 import macserver.store.StoreStats;
@@ -33,49 +30,6 @@ import macserver.store.StoreStats;
 public final class StoreBenchmark {
     private static final int VALUE_SIZE = 32;
     private final List<String[]> rows = new ArrayList<>();
-
-    /** The configuration model's stand-in: a map behind a read-write lock, appending before applying. */
-    static final class Owner implements RecordSink, SnapshotSource {
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        final Map<Long, byte[]> state = new HashMap<>();
-
-        @Override
-        public void put(long key, byte[] value) {
-            state.put(key, value);
-        }
-
-        @Override
-        public void delete(long key) {
-            state.remove(key);
-        }
-
-        @Override
-        public void snapshot(RecordSink out) {
-            lock.readLock().lock();
-            try {
-                state.forEach(out::put);
-            } finally {
-                lock.readLock().unlock();
-            }
-        }
-
-        long append(LogStore store, List<StoreRecord> txn) throws IOException {
-            lock.writeLock().lock();
-            try {
-                long ticket = store.append(txn);
-                for (StoreRecord r : txn) {
-                    if (r.isDelete()) {
-                        state.remove(r.key());
-                    } else {
-                        state.put(r.key(), r.value());
-                    }
-                }
-                return ticket;
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -121,7 +75,7 @@ public final class StoreBenchmark {
         Figures.record("store.records", records);
 
         try (FileFlash flash = FileFlash.open(file, geometry)) {
-            Owner owner = new Owner();
+            FakeOwner owner = new FakeOwner();
             LogStore store = LogStore.mount(flash, options, owner);
             store.setSnapshotSource(owner);
             long t0 = System.nanoTime();
@@ -210,17 +164,17 @@ public final class StoreBenchmark {
         Files.deleteIfExists(dir.resolve("baseline.bin"));
     }
 
-    private Owner lastOwner;
+    private FakeOwner lastOwner;
     private double lastMountMillis;
 
     private LogStore mountAndReport(String figure, FileFlash flash, StoreOptions options, int records) throws IOException {
-        Owner owner = new Owner();
+        FakeOwner owner = new FakeOwner();
         long t0 = System.nanoTime();
         LogStore store = LogStore.mount(flash, options, owner);
         double ms = (System.nanoTime() - t0) / 1e6;
         lastMountMillis = ms;
-        if (owner.state.size() != records) {
-            throw new IllegalStateException("mount found " + owner.state.size() + " records, expected " + records);
+        if (owner.size() != records) {
+            throw new IllegalStateException("mount found " + owner.size() + " records, expected " + records);
         }
         store.setSnapshotSource(owner);
         lastOwner = owner;
@@ -228,7 +182,7 @@ public final class StoreBenchmark {
         return store;
     }
 
-    private static double concurrent(LogStore store, Owner owner, int records, int threads, int total) throws Exception {
+    private static double concurrent(LogStore store, FakeOwner owner, int records, int threads, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         long t0 = System.nanoTime();

@@ -227,6 +227,16 @@ public final class BindingTable implements ItemTable {
     }
 
     @Override
+    public int nextId(int from) {
+        for (int id = Math.max(1, from); id <= highestId; id++) {
+            if (macs[id] != 0) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public Iterable<Integer> ids() {
         return () -> new Iterator<>() {
             private int next = advance(1);

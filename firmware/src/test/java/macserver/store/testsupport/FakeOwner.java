@@ -27,6 +27,29 @@ public final class FakeOwner implements RecordSink, SnapshotSource {
     }
 
     @Override
+    public void holdingWriters(Runnable body) {
+        lock.readLock().lock();
+        try {
+            body.run();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long snapshotSlice(long fromKey, int max, RecordSink out) {
+        int listed = 0;
+        for (var e : state.tailMap(fromKey, true).entrySet()) {
+            if (listed == max) {
+                return e.getKey();
+            }
+            out.put(e.getKey(), e.getValue());
+            listed++;
+        }
+        return -1;
+    }
+
+    @Override
     public void snapshot(RecordSink out) {
         lock.readLock().lock();
         try {
@@ -51,6 +74,15 @@ public final class FakeOwner implements RecordSink, SnapshotSource {
     /** One command: append, apply, then wait until durable, as the CLI does before printing its result. */
     public void commit(LogStore store, List<StoreRecord> txn) throws IOException {
         store.awaitDurable(append(store, txn));
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return state.size();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     public Map<Long, byte[]> copy() {
