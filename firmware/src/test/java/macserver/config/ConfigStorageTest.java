@@ -189,7 +189,7 @@ class ConfigStorageTest {
                 assertEquals("", out);
                 a.storage.checkpointStep(); // what the checkpoint thread does between commands
             }
-            a.cli.execute("/ip mac-server binding remove [find where comment=r" + round + " and mac-address~\"0[02468]\$\"]");
+            a.cli.execute("/ip mac-server binding remove [find where comment=r" + round + " and mac-address~\"0[02468]$\"]");
             a.cli.execute("/system identity set name=r" + round);
         }
         assertTrue(a.storage.stats().backgroundCheckpoints() >= 2, a.storage.stats().toString());
