@@ -23,6 +23,8 @@ import macserver.console.TerminalSettings;
 import macserver.datapath.DataPath;
 import macserver.datapath.DataPathException;
 import macserver.datapath.LinkInfo;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
 import macserver.mactelnet.LoginMaterial;
 import macserver.mactelnet.MacServer;
 import macserver.mactelnet.MacServerConfig;
@@ -45,7 +47,6 @@ import macserver.config.menus.RadiusMenus;
 import macserver.policy.LoginGuard;
 import macserver.policy.MacPolicy;
 import macserver.policy.ServerPolicy;
-import macserver.policy.Service;
 import macserver.policy.SessionRegistry;
 import macserver.system.NeighborTable;
 
@@ -106,6 +107,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             ServerPolicy p = policy.server(id);
             return p == null ? 0L : p.counters().packets();
         };
+        live.drops = policy::dropRows;
         live.serverDrops = id -> {
             ServerPolicy p = policy.server(id);
             return p == null ? 0L : p.counters().drops();
@@ -196,18 +198,16 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     }
 
     @Override
-    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
-        if (!policy.sourceMatches(clientMac, ethSource)) {
-            return DROP;
+    public long admit(long clientMac, long ethSource, int ifIndex, MacService service) {
+        long a = policy.admit(clientMac, ethSource, ifIndex, service);
+        if (Admission.isDropped(a) && Admission.reason(a) == DropReason.SOURCE_MISMATCH) {
+            return a; // not heard from that MAC: it is someone claiming to be it
         }
         lastSeen.touch(clientMac, System.currentTimeMillis() / 1000);
-        int v = policy.decide(clientMac, ifIndex, service == MacService.MAC_PING ? Service.MAC_PING : Service.MAC_TELNET);
-        return v > 0 ? v : DROP;
-    }
-
-    @Override
-    public boolean isBound(long clientMac) {
-        return policy.isBound(clientMac);
+        if (service == MacService.MAC_TELNET && !Admission.isDropped(a) && !maySessionStart(Admission.serverId(a))) {
+            return policy.drop(Admission.serverId(a), DropReason.SERVER_FULL);
+        }
+        return a;
     }
 
     @Override

@@ -186,7 +186,7 @@ public final class MacServer implements UdpFrameHandler {
 
     /** PONG with the PING's payload, broadcast to UDP 20561 from the interface's address (§5, §1.3). */
     private void answerPing(UdpFrame frame, long own) {
-        if (ctx.host.admit(header.senderMac, frame.ethSrc, frame.ifIndex, MacService.MAC_PING) == MacServerHost.DROP) {
+        if (Admission.isDropped(ctx.host.admit(header.senderMac, frame.ethSrc, frame.ifIndex, MacService.MAC_PING))) {
             ctx.counters.increment(Counter.POLICY_DROPS);
             return;
         }
@@ -208,16 +208,14 @@ public final class MacServer implements UdpFrameHandler {
 
     private void startSession(UdpFrame frame, long own, long now) {
         long mac = header.senderMac;
-        int serverId = ctx.host.admit(mac, frame.ethSrc, frame.ifIndex, MacService.MAC_TELNET);
-        if (serverId == MacServerHost.DROP) {
-            ctx.counters.increment(Counter.POLICY_DROPS);
+        long admission = ctx.host.admit(mac, frame.ethSrc, frame.ifIndex, MacService.MAC_TELNET);
+        if (Admission.isDropped(admission)) {
+            ctx.counters.increment(Admission.reason(admission) == DropReason.SERVER_FULL
+                    ? Counter.STARTS_SERVER_FULL : Counter.POLICY_DROPS);
             return;
         }
-        if (!ctx.host.maySessionStart(serverId)) {
-            ctx.counters.increment(Counter.STARTS_SERVER_FULL);
-            return;
-        }
-        boolean bound = ctx.host.isBound(mac);
+        int serverId = Admission.serverId(admission);
+        boolean bound = Admission.isBound(admission);
         if (!starts.tryStart(mac, bound, now)) {
             ctx.counters.increment(Counter.STARTS_RATE_LIMITED);
             return;

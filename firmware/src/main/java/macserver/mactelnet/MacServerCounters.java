@@ -20,7 +20,7 @@ public final class MacServerCounters {
         UNKNOWN_SESSION,
         /** Types a server ignores (PONG, 3, 6..254). */
         IGNORED_TYPE,
-        /** SESSIONSTART or PING the host's policy dropped. */
+        /** SESSIONSTART or PING the host's policy dropped (the host counts them per reason too). */
         POLICY_DROPS,
         SESSIONS_STARTED,
         /**
@@ -32,7 +32,7 @@ public final class MacServerCounters {
         STARTS_RATE_LIMITED,
         /** SESSIONSTART refused because the half-open, per-MAC or total session table was full. */
         STARTS_TABLE_FULL,
-        /** SESSIONSTART refused by the host (max-sessions of the server). */
+        /** SESSIONSTART the host refused for the instance's max-sessions. */
         STARTS_SERVER_FULL,
         /** Unbound half-open sessions pushed out for a bound MAC. */
         HALF_OPEN_EVICTED,

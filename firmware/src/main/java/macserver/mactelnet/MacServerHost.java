@@ -13,28 +13,21 @@ import macserver.console.TerminalSettings;
  */
 public interface MacServerHost {
 
-    /** Returned by {@link #admit} when the packet is to be dropped. */
-    int DROP = -1;
-
     /**
-     * The policy decision for one packet: the id (0 or more) of the MAC server instance that
-     * serves this client MAC on this interface for this service, or {@link #DROP}. The client MAC
-     * is the header's, which the client writes itself; {@code ethSource} is the frame's Ethernet
-     * source, for the host to hold it against. Called for every SESSIONSTART and PING, so it must
-     * not allocate.
+     * The one policy answer for a SESSIONSTART or PING, as an {@link Admission}: the MAC server
+     * instance that serves this client MAC on this interface for this service and whether the
+     * MAC has its own binding, or why it is dropped (counted by the host per reason). For
+     * MAC-Telnet the answer includes whether the instance has room for one more session. The
+     * client MAC is the header's, which the client writes itself; {@code ethSource} is the frame's
+     * Ethernet source, for the host to hold it against. Called for every SESSIONSTART and PING,
+     * so it must not allocate.
      */
-    int admit(long clientMac, long ethSource, int ifIndex, MacService service);
+    long admit(long clientMac, long ethSource, int ifIndex, MacService service);
 
     /**
-     * Whether the MAC has its own binding. When the table of sessions still logging in is full,
-     * a bound MAC may push out the oldest unbound one; unbound MACs are turned away.
-     */
-    boolean isBound(long clientMac);
-
-    /**
-     * Whether one more session may start on this server (its max-sessions and any global limit,
-     * counting the sessions reported by {@link #sessionOpened}). Asked at SESSIONSTART and again
-     * just before a successful login opens the terminal.
+     * Whether one more session may start on this server (its max-sessions, counting the sessions
+     * reported by {@link #sessionOpened}), asked again just before a successful login opens the
+     * terminal: others may have logged in since the SESSIONSTART was admitted.
      */
     boolean maySessionStart(int serverId);
 

@@ -11,13 +11,16 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.menus.BindingTable;
 import macserver.config.menus.InterfaceMenus;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
+import macserver.mactelnet.MacService;
 
 /**
  * The MAC server decision for one source MAC: its binding gives the server (a deny or disabled
  * binding drops), otherwise the default server, otherwise drop (MAC filtering); then the server's
  * own switches and interface list, and the global {@code /tool mac-server} gates.
  *
- * <p>{@link #decide} runs per packet on the data path: no lock, no allocation. Bindings are read
+ * <p>{@link #admit} runs per packet on the data path: no lock, no allocation. Bindings are read
  * through the binding table's seqlock; everything else comes from an immutable snapshot that a
  * change listener rebuilds when servers, interface lists or the tool settings change, so a
  * configuration change applies to the next packet and the data path never waits for it.
@@ -34,7 +37,8 @@ public final class MacPolicy implements ChangeListener {
     private volatile Snapshot snapshot;
     private ServerCounters[] counters = new ServerCounters[0];
     private final MacKnocks knocks = new MacKnocks(1024);
-    private final java.util.concurrent.atomic.LongAdder sourceMismatches = new java.util.concurrent.atomic.LongAdder();
+    /** Drops decided before a server was known (source MAC, tool interface list, ping off, no default). */
+    private final ServerCounters unattributed = new ServerCounters();
 
     public MacPolicy(ConfigModel model, Map<String, Integer> interfaces) {
         this.model = model;
@@ -62,35 +66,25 @@ public final class MacPolicy implements ChangeListener {
     }
 
     /**
-     * Whether a packet whose MAC-Telnet header names {@code headerMac} may be decided on at all:
-     * the header is the client's own word, so unless {@code /tool mac-server source-mac-check} is
-     * off, it must agree with the frame's Ethernet source. Otherwise a host could claim another's
-     * binding. A mismatch is counted ({@link #sourceMismatches}). Per packet: no lock, no allocation.
+     * The answer for one SESSIONSTART or PING ({@link Admission}): the server that serves
+     * {@code mac} for {@code service} on interface {@code ifIndex} and whether {@code mac} has its
+     * own binding, or the drop reason, counted per reason (per server where one is known). One
+     * binding lookup; per packet: no lock, no allocation.
+     *
+     * <p>The header's client MAC is the client's own word, so unless {@code /tool mac-server
+     * source-mac-check} is off it must agree with the frame's Ethernet source {@code ethSource}:
+     * otherwise a host could claim another's binding.
      */
-    public boolean sourceMatches(long headerMac, long ethSource) {
-        if (headerMac == ethSource || !snapshot.sourceMacCheck) {
-            return true;
-        }
-        sourceMismatches.increment();
-        return false;
-    }
-
-    /** Packets dropped because their header's client MAC was not their Ethernet source. */
-    public long sourceMismatches() {
-        return sourceMismatches.sum();
-    }
-
-    /**
-     * The server id (positive) that serves {@code mac} for {@code service} on interface
-     * {@code ifIndex}, or a negative {@link Verdict} code.
-     */
-    public int decide(long mac, int ifIndex, Service service) {
+    public long admit(long mac, long ethSource, int ifIndex, MacService service) {
         Snapshot s = snapshot;
-        if (s.toolAllowed != null && (ifIndex < 0 || !s.toolAllowed.get(ifIndex))) {
-            return Verdict.INTERFACE_NOT_ALLOWED;
+        if (mac != ethSource && s.sourceMacCheck) {
+            return drop(null, DropReason.SOURCE_MISMATCH);
         }
-        if (service == Service.MAC_PING && !s.pingEnabled) {
-            return Verdict.PING_OFF;
+        if (s.toolAllowed != null && (ifIndex < 0 || !s.toolAllowed.get(ifIndex))) {
+            return drop(null, DropReason.INTERFACE_NOT_ALLOWED);
+        }
+        if (service == MacService.MAC_PING && !s.pingEnabled) {
+            return drop(null, DropReason.PING_OFF);
         }
         long b = bindings.lookup(mac);
         int server;
@@ -99,40 +93,59 @@ public final class MacPolicy implements ChangeListener {
             server = (int) ((b >>> 8) & 0xFF_FFFF);
             ServerPolicy p = server < s.servers.length ? s.servers[server] : null;
             if ((flags & BindingTable.DENIED) != 0) {
-                return drop(p, Verdict.DENY_BINDING);
+                return drop(p, DropReason.DENY_BINDING);
             }
             if ((flags & BindingTable.DISABLED_FLAG) != 0) {
-                return drop(p, Verdict.BINDING_DISABLED);
+                return drop(p, DropReason.BINDING_DISABLED);
             }
         } else {
             server = s.defaultServer;
             if (server <= 0) {
-                return Verdict.NO_DEFAULT_SERVER;
+                return drop(null, DropReason.NO_DEFAULT_SERVER);
             }
         }
         ServerPolicy p = server < s.servers.length ? s.servers[server] : null;
         if (p == null || p.disabled()) {
-            return drop(p, Verdict.SERVER_DISABLED);
+            return drop(p, DropReason.SERVER_DISABLED);
         }
-        if (service == Service.MAC_TELNET ? !p.macTelnet() : !p.macPing()) {
-            return drop(p, Verdict.SERVICE_OFF);
+        if (service == MacService.MAC_TELNET ? !p.macTelnet() : !p.macPing()) {
+            return drop(p, DropReason.SERVICE_OFF);
         }
         if (!p.allowsInterface(ifIndex)) {
-            return drop(p, Verdict.INTERFACE_NOT_ALLOWED);
+            return drop(p, DropReason.INTERFACE_NOT_ALLOWED);
         }
         if (b < 0 && p.radiusMacAuth()) {
             knocks.offer(mac, server);
-            return drop(p, Verdict.RADIUS_PENDING);
+            return drop(p, DropReason.RADIUS_PENDING);
         }
         p.counters().packets.increment();
-        return server;
+        return Admission.admitted(server, b >= 0);
     }
 
-    private static int drop(ServerPolicy p, int verdict) {
-        if (p != null) {
-            p.counters().drops.increment();
+    /** Counts a drop after the decision was made elsewhere (the host's session limits). */
+    public long drop(int serverId, DropReason reason) {
+        return drop(server(serverId), reason);
+    }
+
+    private long drop(ServerPolicy p, DropReason reason) {
+        (p != null ? p.counters() : unattributed).drop(reason);
+        return Admission.dropped(reason);
+    }
+
+    /**
+     * Drops so far by server and reason, for {@code /tool mac-server drops print}: one row
+     * {server name or "", reason word, count, row id} for each count above zero; drops decided before any
+     * server was chosen come first, with no server.
+     */
+    public List<Object[]> dropRows() {
+        List<Object[]> rows = new ArrayList<>();
+        unattributed.rows("", rows);
+        for (ServerPolicy p : snapshot.servers) {
+            if (p != null) {
+                p.counters().rows(p.name(), rows);
+            }
         }
-        return verdict;
+        return rows;
     }
 
     /** Unbound MACs waiting for RADIUS MAC authentication. */
@@ -144,12 +157,6 @@ public final class MacPolicy implements ChangeListener {
     public ServerPolicy server(int id) {
         ServerPolicy[] servers = snapshot.servers;
         return id > 0 && id < servers.length ? servers[id] : null;
-    }
-
-    /** True when {@code mac} has an allow binding (preferred when session slots run short). */
-    public boolean isBound(long mac) {
-        long b = bindings.lookup(mac);
-        return b >= 0 && (b & (BindingTable.DENIED | BindingTable.DISABLED_FLAG)) == 0;
     }
 
     /** Failed logins allowed for {@code mac} on {@code server}: the binding's retry, else the server's. */

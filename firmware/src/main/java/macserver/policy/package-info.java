@@ -5,8 +5,8 @@
  *
  * <h2>Threads and locks</h2>
  * <ul>
- * <li>{@link macserver.policy.MacPolicy#decide} and {@link macserver.policy.MacPolicy#sourceMatches}
- *     run on the receive thread for every SESSIONSTART and PING: no lock, no allocation. They read
+ * <li>{@link macserver.policy.MacPolicy#admit} runs on the receive thread for every SESSIONSTART and
+ *     PING: no lock, no allocation, one binding lookup, one answer with its drop reason. It reads
  *     an immutable snapshot (servers, default, gates) swapped in by a change listener, and the
  *     binding table through its seqlock.</li>
  * <li>Work that must not happen per packet is handed off without a lock: unbound MACs on a

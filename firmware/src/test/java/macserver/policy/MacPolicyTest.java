@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,9 @@ import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
 import macserver.cli.Plane;
 import macserver.config.Menu;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
+import macserver.mactelnet.MacService;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,12 @@ class MacPolicyTest {
     private final CliSession cli = new ModelCliSessions(t.model, "test").open("admin", Plane.STDIO);
     private final MacPolicy policy = new MacPolicy(t.model, Map.of("ether1", ETHER1, "ether2", ETHER2));
 
+    /** The server id admitted, or the drop reason. */
+    private Object decide(long mac, int ifIndex, MacService service) {
+        long a = policy.admit(mac, mac, ifIndex, service);
+        return Admission.isDropped(a) ? Admission.reason(a) : (Object) Admission.serverId(a);
+    }
+
     private int id(String server) {
         Menu m = t.model.schema().menu("ip mac-server");
         return t.model.read(() -> t.model.idByName(m, server));
@@ -33,75 +43,95 @@ class MacPolicyTest {
     void seedPolicyBindingThenDefaultThenDrop() {
         cli.execute("/ip mac-server add name=my-mac-server; /ip mac-server add name=guests");
         cli.execute("/ip mac-server binding add mac-address=00:01:02:03:04:05 server=my-mac-server");
-        assertEquals(id("my-mac-server"), policy.decide(BOUND, ETHER1, Service.MAC_TELNET));
-        assertEquals(Verdict.NO_DEFAULT_SERVER, policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
+        assertEquals(id("my-mac-server"), decide(BOUND, ETHER1, MacService.MAC_TELNET));
+        assertEquals(DropReason.NO_DEFAULT_SERVER, decide(OTHER, ETHER1, MacService.MAC_TELNET));
         cli.execute("/ip mac-server set guests default");
-        assertEquals(id("guests"), policy.decide(OTHER, ETHER1, Service.MAC_PING));
-        assertEquals(id("my-mac-server"), policy.decide(BOUND, ETHER1, Service.MAC_PING));
+        assertEquals(id("guests"), decide(OTHER, ETHER1, MacService.MAC_PING));
+        assertEquals(id("my-mac-server"), decide(BOUND, ETHER1, MacService.MAC_PING));
     }
 
     @Test
     void denyAndDisabledBindingsDropEvenWithADefault() {
         cli.execute("/ip mac-server add name=s default");
         cli.execute("/ip mac-server binding add mac-address=00:01:02:03:04:05 server=s action=deny");
-        assertEquals(Verdict.DENY_BINDING, policy.decide(BOUND, ETHER1, Service.MAC_PING));
+        assertEquals(DropReason.DENY_BINDING, decide(BOUND, ETHER1, MacService.MAC_PING));
         cli.execute("/ip mac-server binding set 00:01:02:03:04:05 action=allow disabled=yes");
-        assertEquals(Verdict.BINDING_DISABLED, policy.decide(BOUND, ETHER1, Service.MAC_PING));
+        assertEquals(DropReason.BINDING_DISABLED, decide(BOUND, ETHER1, MacService.MAC_PING));
         cli.execute("/ip mac-server binding enable 00:01:02:03:04:05");
-        assertEquals(id("s"), policy.decide(BOUND, ETHER1, Service.MAC_PING));
+        assertEquals(id("s"), decide(BOUND, ETHER1, MacService.MAC_PING));
         cli.execute("/ip mac-server binding remove 00:01:02:03:04:05");
-        assertEquals(id("s"), policy.decide(BOUND, ETHER1, Service.MAC_PING));
+        assertEquals(id("s"), decide(BOUND, ETHER1, MacService.MAC_PING));
     }
 
     @Test
     void aHeaderClaimingAnotherMacThanTheEthernetSourceIsDroppedAndCountedUnlessTheCheckIsOff() {
-        assertTrue(policy.sourceMatches(BOUND, BOUND));
-        assertFalse(policy.sourceMatches(BOUND, OTHER), "a bound MAC claimed from another host");
-        assertEquals(1, policy.sourceMismatches());
+        cli.execute("/ip mac-server add name=s default");
+        assertEquals(id("s"), Admission.serverId(policy.admit(BOUND, BOUND, ETHER1, MacService.MAC_TELNET)));
+        long claimed = policy.admit(BOUND, OTHER, ETHER1, MacService.MAC_TELNET);
+        assertEquals(DropReason.SOURCE_MISMATCH, Admission.reason(claimed), "a bound MAC claimed from another host");
         assertEquals("", cli.execute("/tool mac-server set source-mac-check=no"));
-        assertTrue(policy.sourceMatches(BOUND, OTHER), "behind a bridge that rewrites sources");
-        assertEquals(1, policy.sourceMismatches());
+        assertFalse(Admission.isDropped(policy.admit(BOUND, OTHER, ETHER1, MacService.MAC_TELNET)),
+                "behind a bridge that rewrites sources");
         assertEquals("", cli.execute("/tool mac-server set source-mac-check=yes"));
-        assertFalse(policy.sourceMatches(BOUND, OTHER));
-        assertEquals(2, policy.sourceMismatches());
+        assertTrue(Admission.isDropped(policy.admit(BOUND, OTHER, ETHER1, MacService.MAC_PING)));
+        assertEquals(List.of("|source-mac-mismatch|2"), rows());
+    }
+
+    @Test
+    void dropsAreCountedPerServerAndReason() {
+        cli.execute("/ip mac-server add name=s; /ip mac-server add name=t mac-ping=no");
+        cli.execute("/ip mac-server binding add mac-address=00:01:02:03:04:05 server=s action=deny");
+        decide(BOUND, ETHER1, MacService.MAC_TELNET);
+        decide(BOUND, ETHER1, MacService.MAC_TELNET);
+        decide(OTHER, ETHER1, MacService.MAC_TELNET);
+        cli.execute("/ip mac-server set t default");
+        decide(OTHER, ETHER1, MacService.MAC_PING);
+        policy.drop(id("t"), DropReason.SERVER_FULL);
+        assertEquals(List.of("|no-binding-no-default|1", "s|binding-denies|2", "t|service-off|1", "t|max-sessions|1"), rows());
+        assertEquals(2, policy.server(id("s")).counters().drops());
+        assertEquals(1, policy.server(id("t")).counters().drops(DropReason.SERVER_FULL));
+    }
+
+    private List<String> rows() {
+        return policy.dropRows().stream().map(r -> r[0] + "|" + r[1] + "|" + r[2]).toList();
     }
 
     @Test
     void serverSwitchesAndToolGates() {
         cli.execute("/ip mac-server add name=s default");
         cli.execute("/ip mac-server set s mac-ping=no");
-        assertEquals(Verdict.SERVICE_OFF, policy.decide(OTHER, ETHER1, Service.MAC_PING));
-        assertEquals(id("s"), policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
+        assertEquals(DropReason.SERVICE_OFF, decide(OTHER, ETHER1, MacService.MAC_PING));
+        assertEquals(id("s"), decide(OTHER, ETHER1, MacService.MAC_TELNET));
         cli.execute("/ip mac-server set s mac-ping=yes mac-telnet=no");
-        assertEquals(Verdict.SERVICE_OFF, policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
+        assertEquals(DropReason.SERVICE_OFF, decide(OTHER, ETHER1, MacService.MAC_TELNET));
         cli.execute("/ip mac-server set s mac-telnet=yes; /tool mac-server ping set enabled=no");
-        assertEquals(Verdict.PING_OFF, policy.decide(OTHER, ETHER1, Service.MAC_PING));
-        assertEquals(id("s"), policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
+        assertEquals(DropReason.PING_OFF, decide(OTHER, ETHER1, MacService.MAC_PING));
+        assertEquals(id("s"), decide(OTHER, ETHER1, MacService.MAC_TELNET));
         cli.execute("/ip mac-server disable s");
-        assertEquals(Verdict.SERVER_DISABLED, policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
+        assertEquals(DropReason.SERVER_DISABLED, decide(OTHER, ETHER1, MacService.MAC_TELNET));
     }
 
     @Test
     void interfaceListsLimitWhereAServerAnswers() {
         cli.execute("/interface list add name=LAN; /interface list member add list=LAN interface=ether2");
         cli.execute("/ip mac-server add name=s default allowed-interface-list=LAN");
-        assertEquals(Verdict.INTERFACE_NOT_ALLOWED, policy.decide(OTHER, ETHER1, Service.MAC_TELNET));
-        assertEquals(id("s"), policy.decide(OTHER, ETHER2, Service.MAC_TELNET));
+        assertEquals(DropReason.INTERFACE_NOT_ALLOWED, decide(OTHER, ETHER1, MacService.MAC_TELNET));
+        assertEquals(id("s"), decide(OTHER, ETHER2, MacService.MAC_TELNET));
         cli.execute("/ip mac-server set s allowed-interface-list=all; /tool mac-server set allowed-interface-list=none");
-        assertEquals(Verdict.INTERFACE_NOT_ALLOWED, policy.decide(OTHER, ETHER2, Service.MAC_TELNET));
+        assertEquals(DropReason.INTERFACE_NOT_ALLOWED, decide(OTHER, ETHER2, MacService.MAC_TELNET));
         cli.execute("/tool mac-server set allowed-interface-list=LAN");
-        assertEquals(id("s"), policy.decide(OTHER, ETHER2, Service.MAC_TELNET));
+        assertEquals(id("s"), decide(OTHER, ETHER2, MacService.MAC_TELNET));
         cli.execute("/interface list member print");
         assertEquals("", cli.execute("/interface list member disable 0"));
-        assertEquals(Verdict.INTERFACE_NOT_ALLOWED, policy.decide(OTHER, ETHER2, Service.MAC_TELNET));
+        assertEquals(DropReason.INTERFACE_NOT_ALLOWED, decide(OTHER, ETHER2, MacService.MAC_TELNET));
     }
 
     @Test
     void countersCountPacketsAndDrops() {
         cli.execute("/ip mac-server add name=s default; /ip mac-server binding add mac-address=00:01:02:03:04:05 server=s action=deny");
         for (int i = 0; i < 3; i++) {
-            policy.decide(OTHER, ETHER1, Service.MAC_PING);
-            policy.decide(BOUND, ETHER1, Service.MAC_PING);
+            decide(OTHER, ETHER1, MacService.MAC_PING);
+            decide(BOUND, ETHER1, MacService.MAC_PING);
         }
         assertEquals(3, policy.server(id("s")).counters().packets());
         assertEquals(3, policy.server(id("s")).counters().drops());
@@ -125,7 +155,7 @@ class MacPolicyTest {
         AtomicInteger wrong = new AtomicInteger();
         Thread reader = new Thread(() -> {
             for (int i = 0; i < 50_000_000 && !stop.get(); i++) {
-                if (policy.decide(BOUND, ETHER1, Service.MAC_TELNET) != s) {
+                if (Admission.serverId(policy.admit(BOUND, BOUND, ETHER1, MacService.MAC_TELNET)) != s) {
                     wrong.incrementAndGet();
                 }
             }

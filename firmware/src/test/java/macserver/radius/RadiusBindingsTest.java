@@ -20,9 +20,10 @@ import macserver.cli.Plane;
 import macserver.config.Menu;
 import macserver.config.menus.BindingTable;
 import macserver.config.menus.RadiusMenus;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
+import macserver.mactelnet.MacService;
 import macserver.policy.MacPolicy;
-import macserver.policy.Service;
-import macserver.policy.Verdict;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class RadiusBindingsTest {
     private final TestModels.Clocked t = TestModels.fresh();
     private final CliSession cli = new ModelCliSessions(t.model, "test").open("admin", Plane.STDIO);
     private final MacPolicy policy = new MacPolicy(t.model, Map.of("ether1", 3));
+
+    /** The server id admitted, or the drop reason. */
+    private Object decide(long mac, int ifIndex, MacService service) {
+        long a = policy.admit(mac, mac, ifIndex, service);
+        return Admission.isDropped(a) ? Admission.reason(a) : (Object) Admission.serverId(a);
+    }
     private final AtomicInteger requests = new AtomicInteger();
     private final DatagramSocket server;
     private final RadiusBindings radius;
@@ -109,11 +116,11 @@ class RadiusBindingsTest {
         configure("deny");
         int serverId = t.model.read(() -> t.model.idByName(t.model.schema().menu("ip mac-server"), "radius-macs"));
         for (int i = 0; i < 100; i++) {
-            assertEquals(Verdict.RADIUS_PENDING, policy.decide(ACCEPTED, 3, Service.MAC_TELNET));
+            assertEquals(DropReason.RADIUS_PENDING, decide(ACCEPTED, 3, MacService.MAC_TELNET));
         }
         int id = bindingOf(ACCEPTED);
         assertTrue(id >= 0, "no binding after Access-Accept");
-        assertEquals(serverId, policy.decide(ACCEPTED, 3, Service.MAC_TELNET));
+        assertEquals(serverId, decide(ACCEPTED, 3, MacService.MAC_TELNET));
         Menu m = t.model.schema().menu("ip mac-server binding");
         Object[] row = t.model.read(() -> t.model.table(m).get(id));
         assertEquals(true, row[m.property("dynamic").index()]);
@@ -125,13 +132,13 @@ class RadiusBindingsTest {
     @Test
     void rejectMakesNoBindingAndIsCached() throws Exception {
         configure("deny");
-        assertEquals(Verdict.RADIUS_PENDING, policy.decide(REJECTED, 3, Service.MAC_TELNET));
+        assertEquals(DropReason.RADIUS_PENDING, decide(REJECTED, 3, MacService.MAC_TELNET));
         for (int i = 0; i < 50 && requests.get() == 0; i++) {
             Thread.sleep(20);
         }
         Thread.sleep(200);
         for (int i = 0; i < 100; i++) {
-            assertEquals(Verdict.RADIUS_PENDING, policy.decide(REJECTED, 3, Service.MAC_TELNET));
+            assertEquals(DropReason.RADIUS_PENDING, decide(REJECTED, 3, MacService.MAC_TELNET));
         }
         Thread.sleep(200);
         assertEquals(1, requests.get());
@@ -143,7 +150,7 @@ class RadiusBindingsTest {
     void fallbackAllowBindsWhenNoServerAnswers() throws Exception {
         server.close();
         configure("allow");
-        assertEquals(Verdict.RADIUS_PENDING, policy.decide(REJECTED, 3, Service.MAC_TELNET));
+        assertEquals(DropReason.RADIUS_PENDING, decide(REJECTED, 3, MacService.MAC_TELNET));
         assertTrue(bindingOf(REJECTED) >= 0, "fallback=allow binds when RADIUS is down");
     }
 }

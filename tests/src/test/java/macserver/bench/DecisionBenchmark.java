@@ -7,8 +7,8 @@ import macserver.config.Origin;
 import macserver.config.menus.FactoryDefaults;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.StandardSchema;
+import macserver.mactelnet.MacService;
 import macserver.policy.MacPolicy;
-import macserver.policy.Service;
 
 /**
  * Per-packet MAC server decisions on one core (the policy step of the data path): allowed MACs
@@ -69,7 +69,7 @@ public final class DecisionBenchmark {
                 seed = seed * 6364136223846793005L + 1442695040888963407L;
                 long n = ((seed >>> 33) % (count / 2)) * 2 + parity;
                 long mac = bound ? 0x020000000000L | n : 0x040000000000L | n;
-                sink += policy.decide(mac, ETHER1, Service.MAC_TELNET);
+                sink += policy.admit(mac, mac, ETHER1, MacService.MAC_TELNET);
             }
             result = rounds / ((System.nanoTime() - start) / 1e9);
         }

@@ -20,6 +20,8 @@ import macserver.config.menus.LiveStatus;
 import macserver.config.menus.StandardSchema;
 import macserver.console.TerminalSession;
 import macserver.console.TerminalSettings;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
 import macserver.mactelnet.LoginMaterial;
 import macserver.mactelnet.MacServerHost;
 import macserver.mactelnet.MacService;
@@ -81,13 +83,11 @@ final class IdleTerminalHost implements MacServerHost {
     }
 
     @Override
-    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
-        return service == MacService.MAC_TELNET ? 0 : DROP;
-    }
-
-    @Override
-    public boolean isBound(long clientMac) {
-        return true;
+    public long admit(long clientMac, long ethSource, int ifIndex, MacService service) {
+        if (service != MacService.MAC_TELNET) {
+            return Admission.dropped(DropReason.PING_OFF);
+        }
+        return maySessionStart(0) ? Admission.admitted(0, true) : Admission.dropped(DropReason.SERVER_FULL);
     }
 
     @Override

@@ -215,6 +215,8 @@ class MacServerSystemTest {
     void aHeaderClaimingTheBoundMacFromAnotherEthernetSourceIsDropped() throws Exception {
         String other = "02:00:00:00:77:01";
         assertEquals(0, spoofedPings(other, net.clientMac()), "the bound MAC claimed from another host");
+        firmware.send("/tool mac-server drops print");
+        firmware.awaitMatching("\\s*\\d+\\s+source-mac-mismatch\\s+[1-9]\\d*\\s*", 30);
         assertEquals(5, spoofedPings(net.clientMac(), net.clientMac()), "the same frames from the bound MAC itself");
         cli("/tool mac-server set source-mac-check=no");
         try {

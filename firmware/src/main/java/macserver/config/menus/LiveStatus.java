@@ -15,6 +15,7 @@ public final class LiveStatus {
     public volatile Supplier<List<Object[]>> interfaces = List::of;
     public volatile Supplier<List<Object[]>> neighbors = List::of;
     public volatile Supplier<List<Object[]>> sessions = List::of;
+    public volatile Supplier<List<Object[]>> drops = List::of;
     public volatile Supplier<List<Object[]>> resource = List::of;
     /** The row of /system store and the rows of /system store damage: what the last mount found. */
     public volatile Supplier<List<Object[]>> storeStatus = List::of;

@@ -115,6 +115,14 @@ public final class MacServerMenus {
                 .code(MenuCodes.TOOL_MAC_SERVER_PING)
                 .property(Property.of("enabled", BoolType.INSTANCE, true))
                 .build());
+        // Why SESSIONSTARTs and PINGs were turned away since start, per server and reason.
+        s.add(Menu.builder(Menu.Kind.LIVE, "tool mac-server drops")
+                .property(Property.of("server", new TextType(64, false), null, READ_ONLY))
+                .property(Property.of("reason", new TextType(64, false), null, READ_ONLY))
+                .property(Property.of("packets", new IntType(0, Long.MAX_VALUE), null, READ_ONLY))
+                .columns("server", "reason", "packets")
+                .live(() -> live.drops.get())
+                .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "tool mac-server sessions")
                 .property(Property.of("interface", new TextType(64, false), null, READ_ONLY))
                 .property(Property.of("src-address", MacAddressType.INSTANCE, null, READ_ONLY))

@@ -12,6 +12,8 @@ import java.util.Set;
 import macserver.auth.EcSrp5Verifier;
 import macserver.console.TerminalSettings;
 import java.util.function.Consumer;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
 import macserver.mactelnet.LoginMaterial;
 import macserver.mactelnet.LoginRoute;
 import macserver.mactelnet.MacServerHost;
@@ -80,16 +82,17 @@ public final class FakeMacServerHost implements MacServerHost {
     }
 
     @Override
-    public int admit(long clientMac, long ethSource, int ifIndex, MacService service) {
-        if (denied.contains(clientMac) || (service == MacService.MAC_PING && !pingAllowed)) {
-            return DROP;
+    public long admit(long clientMac, long ethSource, int ifIndex, MacService service) {
+        if (denied.contains(clientMac)) {
+            return Admission.dropped(DropReason.DENY_BINDING);
         }
-        return 0;
-    }
-
-    @Override
-    public boolean isBound(long clientMac) {
-        return bound.contains(clientMac);
+        if (service == MacService.MAC_PING && !pingAllowed) {
+            return Admission.dropped(DropReason.PING_OFF);
+        }
+        if (service == MacService.MAC_TELNET && !maySessionStart(0)) {
+            return Admission.dropped(DropReason.SERVER_FULL);
+        }
+        return Admission.admitted(0, bound.contains(clientMac));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package macserver.system.radius;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,9 +11,10 @@ import macserver.cli.ModelCliSessions;
 import macserver.cli.Plane;
 import macserver.config.Menu;
 import macserver.config.menus.BindingTable;
+import macserver.mactelnet.Admission;
+import macserver.mactelnet.DropReason;
+import macserver.mactelnet.MacService;
 import macserver.policy.MacPolicy;
-import macserver.policy.Service;
-import macserver.policy.Verdict;
 import macserver.radius.RadiusBindings;
 import macserver.radius.RadiusServers;
 import macserver.system.peers.FreeRadius;
@@ -37,8 +39,8 @@ class FreeRadiusBindingsTest {
                         + " radius-mac-format=XX-XX-XX-XX-XX-XX");
                 long accepted = 0x000102030405L;
                 long rejected = 0x0A0B0C0D0E0FL;
-                assertEquals(Verdict.RADIUS_PENDING, policy.decide(accepted, 3, Service.MAC_TELNET));
-                assertEquals(Verdict.RADIUS_PENDING, policy.decide(rejected, 3, Service.MAC_TELNET));
+                assertEquals(DropReason.RADIUS_PENDING, Admission.reason(policy.admit(accepted, accepted, 3, MacService.MAC_TELNET)));
+                assertEquals(DropReason.RADIUS_PENDING, Admission.reason(policy.admit(rejected, rejected, 3, MacService.MAC_TELNET)));
                 Menu m = t.model.schema().menu("ip mac-server binding");
                 BindingTable table = (BindingTable) t.model.table(m);
                 int id = -1;
@@ -51,7 +53,7 @@ class FreeRadiusBindingsTest {
                 Object[] row = t.model.read(() -> table.get(bindingId));
                 assertEquals(3600L, row[m.property("timeout").index()]);
                 assertEquals(true, row[m.property("dynamic").index()]);
-                assertTrue(policy.decide(accepted, 3, Service.MAC_TELNET) > 0);
+                assertFalse(Admission.isDropped(policy.admit(accepted, accepted, 3, MacService.MAC_TELNET)));
                 Thread.sleep(1500); // FreeRADIUS answers rejects after its one-second reject_delay
                 assertEquals(-1, t.model.read(() -> table.idOfMac(rejected)));
                 assertEquals(2, radius.requests());
