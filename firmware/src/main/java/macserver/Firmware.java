@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import macserver.api.ApiServer;
-import macserver.auth.UserLoginService;
 import macserver.board.BoardProfile;
 import macserver.cli.ModelCliSessions;
 import macserver.config.ConfigException;
@@ -20,20 +19,23 @@ import macserver.console.Console;
 import macserver.console.ConsoleOptions;
 import macserver.console.Consoles;
 import macserver.mqtt.ManagementEvents;
+import macserver.fleet.FleetBindings;
+import macserver.fleet.FleetOptions;
 import macserver.mqtt.MqttService;
 import macserver.nft.NftProgram;
 import macserver.nft.NftSync;
 import macserver.policy.BindingExpiry;
 import macserver.rest.RestServer;
 import macserver.rest.WwwCertificate;
+import macserver.service.ServiceListeners;
 import macserver.ssh.SshService;
 import macserver.store.FileFlash;
 import macserver.store.FlashGeometry;
-import macserver.service.ServiceListeners;
 import macserver.store.StoreOptions;
-import macserver.system.StoreHealth;
 import macserver.system.ConfigHistory;
+import macserver.system.StoreHealth;
 import macserver.system.SystemStatus;
+import macserver.users.UserLoginService;
 
 /**
  * The firmware's main: reads the board profile, mounts the flash store into the configuration
@@ -127,7 +129,8 @@ public final class Firmware {
         macServer.reportTo(events);
         // The broker connection runs on its own threads: a broker that is down never holds up
         // the console or MAC-Telnet.
-        MqttService mqtt = new MqttService(model, cli, live, events, version(), board.model());
+        MqttService mqtt = new MqttService(model, cli, live, events, version(), board.model(),
+                (link, prefix, group, clientId) -> FleetBindings.start(model, link, FleetOptions.defaults(prefix, group, clientId)));
         mqtt.start();
         macServer.start(dataPathInterfaces(options, board));
 

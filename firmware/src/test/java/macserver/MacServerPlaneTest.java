@@ -2,13 +2,13 @@ package macserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import macserver.auth.UserLoginService;
 import macserver.board.BoardProfile;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.mactelnet.LoginRoute;
 import macserver.testsupport.TestModels;
+import macserver.users.UserLoginService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

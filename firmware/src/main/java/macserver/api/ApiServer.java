@@ -2,13 +2,13 @@ package macserver.api;
 
 import io.netty.channel.ChannelPipeline;
 import java.util.Map;
-import macserver.auth.UserLoginService;
-import macserver.cli.Plane;
 import macserver.config.ConfigModel;
+import macserver.config.Plane;
 import macserver.config.menus.ServiceMenus;
 import macserver.rest.RestApi;
 import macserver.rest.WwwCertificate;
 import macserver.service.ServiceListeners;
+import macserver.users.UserLoginService;
 
 /**
  * The RouterOS API's TCP service: listeners for the {@code /ip service} entries {@code api}

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import macserver.auth.LoginService;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.service.ConnectionGate;
+import macserver.users.LoginService;
 
 /**
  * One API connection after the codec: login, then commands in the order they came. A command's

@@ -10,7 +10,7 @@
  * (the framing codec: length-prefixed words, sentences, limits; no business state) →
  * {@code ApiSession} (login, order, tags, flood control) → {@code ApiCommands} (a sentence as
  * REST's {@code POST /rest/<menu>/<verb>}, through {@link macserver.rest.RestApi} with
- * {@link macserver.cli.Plane#API}: the same menus, permissions and transactions as every plane).
+ * {@link macserver.config.Plane#API}: the same menus, permissions and transactions as every plane).
  *
  * <h2>Threads</h2>
  * Two event-loop threads (shared by both services) decode, encode and keep each session's state;

@@ -1,5 +1,7 @@
 package macserver.cli;
 
+import macserver.config.Plane;
+
 /** Opens CLI sessions for logged-in users; one per terminal or remote request. */
 public interface CliSessions {
     CliSession open(String userName, Plane via);

@@ -9,6 +9,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.config.Transaction;
 import macserver.display.DisplayText;
 

@@ -2,6 +2,7 @@ package macserver.cli;
 
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
+import macserver.config.Plane;
 
 /** Opens CLI sessions over one configuration model; shared by every terminal and plane. */
 public final class ModelCliSessions implements CliSessions {

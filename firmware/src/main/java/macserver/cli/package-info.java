@@ -11,7 +11,7 @@
  *     lock, durable before it returns) or under the read lock when it only reads. Nothing here
  *     keeps a copy of the configuration between commands: the next command sees every plane's
  *     changes.</li>
- * <li>Rights are checked per command against the session's user and {@link macserver.cli.Plane};
+ * <li>Rights are checked per command against the session's user and {@link macserver.config.Plane};
  *     a plane never gets more than its user's group allows.</li>
  * </ul>
  */

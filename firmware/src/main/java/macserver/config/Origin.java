@@ -1,7 +1,6 @@
 package macserver.config;
 
 import java.util.Set;
-import macserver.cli.Plane;
 
 /**
  * Who made a change and through which plane; carried to change listeners and events. A change a

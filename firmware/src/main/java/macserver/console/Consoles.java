@@ -1,7 +1,7 @@
 package macserver.console;
 
-import macserver.auth.LoginService;
 import macserver.cli.CliSessions;
+import macserver.users.LoginService;
 
 /** The entry the firmware's main calls to bring up its console. */
 public final class Consoles {

@@ -3,10 +3,10 @@ package macserver.console;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import macserver.auth.LoginService;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.console.CliLineEditor.Kind;
 import macserver.console.CliLineEditor.Line;
+import macserver.users.LoginService;
 
 /**
  * The login screen of a terminal: {@code <identity> Login: }, {@code Password: } (not echoed), at

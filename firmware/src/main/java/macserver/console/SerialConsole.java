@@ -5,9 +5,9 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import macserver.auth.LoginService;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
+import macserver.users.LoginService;
 
 /**
  * The board's serial console: a {@link TerminalSession} with login on a serial device, brought

@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 
 /**
  * The host console when standard input is not a terminal: runs each input line as a command

@@ -18,6 +18,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Origin;
 import macserver.config.menus.FleetMenus;
+import macserver.mqtt.FleetMembership;
 import macserver.mqtt.MqttLink;
 
 import static macserver.config.menus.FleetMenus.APPLIED;
@@ -54,7 +55,7 @@ import static macserver.config.menus.FleetMenus.SHADOWED;
  * {@link FleetOptions#batchSize()} per configuration transaction, so a replay of 10,000 retained
  * messages is a handful of flash transactions, and publishes on the link.
  */
-public final class FleetBindings implements AutoCloseable {
+public final class FleetBindings implements FleetMembership {
     private static final Logger LOG = Logger.getLogger(FleetBindings.class.getName());
     /** Publishing needs a set clock: 2020-01-01 in ms. A router that booted at the epoch would lose every edit. */
     private static final long CLOCK_SET = 1_577_836_800_000L;
@@ -182,6 +183,7 @@ public final class FleetBindings implements AutoCloseable {
     }
 
     /** For {@code LiveStatus.fleetStatus}: the one row of {@code /ip mac-server fleet status}. */
+    @Override
     public List<Object[]> statusRows() {
         return List.<Object[]>of(status().row(options.clock().getAsLong()));
     }

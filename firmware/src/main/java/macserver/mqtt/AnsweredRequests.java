@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import macserver.cli.Plane;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.config.menus.IotMenus;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 
 /**
  * Remote management over MQTT 5: runs the requests published to {@link AgentTopics#request()}

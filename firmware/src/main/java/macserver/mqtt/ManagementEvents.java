@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
-import macserver.cli.Plane;
 import macserver.config.Change;
 import macserver.config.ChangeListener;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.config.Property;
 
 /**

@@ -13,8 +13,6 @@ import macserver.config.Change;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
-import macserver.fleet.FleetBindings;
-import macserver.fleet.FleetOptions;
 import macserver.config.menus.IotMenus;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.SystemMenus;
@@ -53,12 +51,14 @@ public final class MqttService implements AutoCloseable {
     private volatile boolean closed;
     private Wanted applied;
     private ManagementAgent agent;
-    private FleetBindings fleet;
+    private final FleetMembership.Joiner fleets;
+    private FleetMembership fleet;
     private long lastState;
 
     public MqttService(ConfigModel model, CliSessions cli, LiveStatus live, ManagementEvents events, String version,
-                       String board) {
+                       String board, FleetMembership.Joiner fleets) {
         this.model = model;
+        this.fleets = fleets;
         this.cli = cli;
         this.live = live;
         this.events = events;
@@ -171,8 +171,7 @@ public final class MqttService implements AutoCloseable {
             return;
         }
         try {
-            fleet = FleetBindings.start(model, link,
-                    FleetOptions.defaults(w.fleet().prefix(), w.fleet().group(), w.broker().clientId()));
+            fleet = fleets.join(link, w.fleet().prefix(), w.fleet().group(), w.broker().clientId());
             live.fleetStatus = fleet::statusRows;
             LOG.info("mqtt: fleet group " + w.fleet().group() + " under " + w.fleet().prefix());
         } catch (RuntimeException e) {

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import macserver.auth.LoginService;
-import macserver.cli.Plane;
+import macserver.config.Plane;
+import macserver.users.LoginService;
 
 /**
  * Remembers recent successful REST logins for a short while, because every REST request carries

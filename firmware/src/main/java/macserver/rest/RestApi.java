@@ -1,13 +1,13 @@
 package macserver.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import macserver.cli.Permissions;
-import macserver.cli.Plane;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.ItemHash;
 import macserver.config.ItemView;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.config.Property;
 
 /**

@@ -3,10 +3,10 @@ package macserver.rest;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import macserver.auth.LoginService;
 import macserver.config.ConfigModel;
 import macserver.config.menus.ServiceMenus;
 import macserver.service.ServiceListeners;
+import macserver.users.LoginService;
 
 /**
  * The REST API's HTTP server: one listener per enabled {@code /ip service} entry ({@code www}

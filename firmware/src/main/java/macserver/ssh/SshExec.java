@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import macserver.auth.LoginName;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 

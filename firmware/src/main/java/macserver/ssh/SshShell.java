@@ -2,11 +2,11 @@ package macserver.ssh;
 
 import java.util.Map;
 import macserver.auth.LoginName;
-import macserver.auth.LoginService;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.console.TerminalSession;
 import macserver.console.TerminalSettings;
+import macserver.users.LoginService;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;

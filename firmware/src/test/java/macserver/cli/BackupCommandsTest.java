@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import macserver.board.BoardProfile;
+import macserver.config.Plane;
 import macserver.system.ConfigHistory;
 import macserver.system.SystemStatus;
 import macserver.testsupport.TestModels;

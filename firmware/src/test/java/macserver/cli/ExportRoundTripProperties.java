@@ -3,6 +3,7 @@ package macserver.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import macserver.config.Plane;
 import macserver.testsupport.TestModels;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

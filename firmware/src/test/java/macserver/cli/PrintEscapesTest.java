@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import macserver.config.Plane;
 import macserver.system.NeighborTable;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;

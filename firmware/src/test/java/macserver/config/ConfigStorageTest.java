@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.config.menus.FactoryDefaults;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.StandardSchema;

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 
 /**
  * A CLI stand-in that records every line it is given. It knows a few words for completion and

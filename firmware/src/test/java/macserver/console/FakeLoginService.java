@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import macserver.auth.LoginService;
-import macserver.cli.Plane;
+import macserver.config.Plane;
+import macserver.users.LoginService;
 
 /** Users and passwords in a map; a user whose password is empty must change it first, as the factory admin. */
 final class FakeLoginService implements LoginService {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.console.TerminalSession.AfterLogout;
 import macserver.console.TerminalSession.Config;
 import macserver.console.TerminalSession.End;

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
 import macserver.cli.Permissions;
-import macserver.cli.Plane;
 import macserver.config.Menu;
+import macserver.config.Plane;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.policy.BindingExpiry;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;

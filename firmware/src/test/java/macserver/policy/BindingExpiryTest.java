@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 

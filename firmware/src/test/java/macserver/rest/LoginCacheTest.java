@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import macserver.auth.LoginService;
-import macserver.cli.Plane;
+import macserver.config.Plane;
+import macserver.users.LoginService;
 import org.junit.jupiter.api.Test;
 
 class LoginCacheTest {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
 import macserver.config.ConfigModel;
+import macserver.config.Plane;
 import macserver.config.RowCodec;
 import macserver.store.LostTransactions;
 import macserver.store.StoreDamage;

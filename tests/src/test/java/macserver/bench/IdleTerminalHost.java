@@ -9,12 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import macserver.auth.EcSrp5Verifier;
-import macserver.auth.LoginService;
-import macserver.auth.UserLoginService;
 import macserver.cli.CliSessions;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
 import macserver.config.ConfigModel;
+import macserver.config.Plane;
 import macserver.config.menus.FactoryDefaults;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.StandardSchema;
@@ -29,6 +27,8 @@ import macserver.mactelnet.MacTerminal;
 import macserver.mactelnet.MndpIdentity;
 import macserver.mactelnet.Neighbour;
 import macserver.mactelnet.OpenSession;
+import macserver.users.LoginService;
+import macserver.users.UserLoginService;
 
 /**
  * A host for measuring the MAC server alone: one user, every MAC admitted to server 0, no idle

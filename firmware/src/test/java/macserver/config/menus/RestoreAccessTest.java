@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import macserver.auth.LoginService;
-import macserver.auth.UserLoginService;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.testsupport.TestModels;
+import macserver.users.LoginService;
+import macserver.users.UserLoginService;
 import org.junit.jupiter.api.Test;
 
 /**

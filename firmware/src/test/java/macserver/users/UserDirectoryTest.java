@@ -1,4 +1,4 @@
-package macserver.auth;
+package macserver.users;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
 import macserver.config.Origin;
+import macserver.config.Plane;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package macserver.radius;
+package macserver.policy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +15,10 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Property;
 import macserver.config.menus.BindingTable;
-import macserver.policy.MacKnocks;
+import macserver.radius.MacAuthenticator;
+import macserver.radius.MacFormat;
+import macserver.radius.RadiusAttribute;
+import macserver.radius.RadiusResponse;
 
 /**
  * RADIUS MAC authentication for the MAC servers that have {@code radius-mac-auth=yes}: a worker

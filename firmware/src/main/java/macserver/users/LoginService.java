@@ -1,6 +1,6 @@
-package macserver.auth;
+package macserver.users;
 
-import macserver.cli.Plane;
+import macserver.config.Plane;
 
 /** Password logins for the terminals and remote planes; decisions only, no wire format. */
 public interface LoginService {

@@ -1,12 +1,15 @@
-package macserver.auth;
+package macserver.users;
 
 import java.util.List;
 import java.util.Map;
-import macserver.cli.Plane;
+import macserver.auth.Credentials;
+import macserver.auth.CredentialsFormatException;
+import macserver.auth.LoginName;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.Plane;
 
 /**
  * Password logins against {@code /user}: the user must exist, be enabled, have the group policy

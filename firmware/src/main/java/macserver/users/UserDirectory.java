@@ -1,10 +1,13 @@
-package macserver.auth;
+package macserver.users;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import macserver.auth.Credentials;
+import macserver.auth.CredentialsFormatException;
+import macserver.auth.LegacySecretBox;
 import macserver.config.Change;
 import macserver.config.ChangeListener;
 import macserver.config.ConfigModel;

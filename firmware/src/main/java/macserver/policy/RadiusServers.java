@@ -1,4 +1,4 @@
-package macserver.radius;
+package macserver.policy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.menus.RadiusMenus;
+import macserver.radius.RadiusClient;
+import macserver.radius.RadiusServer;
+import macserver.radius.RadiusStatistics;
 
 /**
  * The {@code /radius} entries as RADIUS clients: for a service ({@code mac-server} or

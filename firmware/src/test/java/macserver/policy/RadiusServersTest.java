@@ -1,4 +1,4 @@
-package macserver.radius;
+package macserver.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
+import macserver.config.Plane;
+import macserver.radius.AccessRequest;
+import macserver.radius.RadiusAttribute;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 

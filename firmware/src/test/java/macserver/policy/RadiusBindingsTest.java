@@ -1,4 +1,4 @@
-package macserver.radius;
+package macserver.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,14 +16,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
-import macserver.cli.Plane;
 import macserver.config.Menu;
+import macserver.config.Plane;
 import macserver.config.menus.BindingTable;
 import macserver.config.menus.RadiusMenus;
 import macserver.mactelnet.Admission;
 import macserver.mactelnet.DropReason;
 import macserver.mactelnet.MacService;
-import macserver.policy.MacPolicy;
+import macserver.radius.RadiusAttribute;
+import macserver.radius.RadiusCodec;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

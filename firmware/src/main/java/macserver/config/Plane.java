@@ -1,4 +1,4 @@
-package macserver.cli;
+package macserver.config;
 
 /** The management plane a user came in through; shown in events and used by login policy. */
 public enum Plane {
