@@ -22,6 +22,7 @@ import macserver.console.TerminalSettings;
 import macserver.datapath.DataPath;
 import macserver.datapath.DataPathException;
 import macserver.datapath.LinkInfo;
+import macserver.mac.MacAddress;
 import macserver.mactelnet.Admission;
 import macserver.mactelnet.DropReason;
 import macserver.mactelnet.LoginMaterial;
@@ -69,6 +70,8 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     private final NeighborTable neighbors;
     private final LastSeen lastSeen = new LastSeen(16);
     private final Map<OpenSession, Integer> registered = new ConcurrentHashMap<>();
+    /** {identity name, MNDP software id}, replaced whole by {@link #rememberIdentity}. */
+    private volatile String[] identity;
     private final long startMillis = System.currentTimeMillis();
     private final String version;
     private volatile Map<Integer, String> names = Map.of();
@@ -117,7 +120,11 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             long at = lastSeen.lastHeard(mac);
             return at < 0 ? null : Math.max(0, model.now() - at);
         };
-        model.addListener((changes, origin) -> rebuildDiscovery());
+        model.addListener((changes, origin) -> {
+            rebuildDiscovery();
+            rememberIdentity();
+        });
+        model.readLocked(this::rememberIdentity);
     }
 
     /** Reports sessions and failed logins to {@code events} (the MQTT agent's event stream). */
@@ -130,10 +137,6 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         return p == null ? null : p.name();
     }
 
-    private static String mac(long mac) {
-        return String.format("%02X:%02X:%02X:%02X:%02X:%02X", mac >>> 40 & 0xff, mac >>> 32 & 0xff, mac >>> 24 & 0xff,
-                mac >>> 16 & 0xff, mac >>> 8 & 0xff, mac & 0xff);
-    }
 
     /** Opens raw sockets on {@code interfaces} and starts answering; false when raw sockets are not allowed. */
     public boolean start(List<String> interfaces) {
@@ -226,11 +229,11 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         ServerPolicy p = policy.server(serverId);
         boolean lockedOut = p != null && guard.failed(clientMac, policy.loginRetry(clientMac, p), p.lockoutSeconds());
         if (lockedOut) {
-            LOG.info(String.format("MAC %012X locked out for %d s after failed logins", clientMac, p.lockoutSeconds()));
+            LOG.info("MAC " + MacAddress.format(clientMac) + " locked out for " + p.lockoutSeconds() + " s after failed logins");
         }
         ManagementEvents e = events;
         if (e != null) {
-            e.loginFailed(Plane.MAC_TELNET, mac(clientMac), serverName(serverId), lockedOut);
+            e.loginFailed(Plane.MAC_TELNET, MacAddress.format(clientMac), serverName(serverId), lockedOut);
         }
     }
 
@@ -263,7 +266,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
         registered.put(session, id);
         ManagementEvents e = events;
         if (e != null) {
-            e.sessionOpened(Plane.MAC_TELNET, info.user(), mac(info.clientMac()), serverName(info.serverId()));
+            e.sessionOpened(Plane.MAC_TELNET, info.user(), MacAddress.format(info.clientMac()), serverName(info.serverId()));
         }
     }
 
@@ -275,7 +278,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             ManagementEvents e = events;
             var info = session.info();
             if (e != null) {
-                e.sessionClosed(Plane.MAC_TELNET, info.user(), mac(info.clientMac()), serverName(info.serverId()));
+                e.sessionClosed(Plane.MAC_TELNET, info.user(), MacAddress.format(info.clientMac()), serverName(info.serverId()));
             }
         }
     }
@@ -349,17 +352,23 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
 
     @Override
     public MndpIdentity mndpIdentity() {
-        return new MndpIdentity(cli.identity(), version + " (macserver)", "MikroTik", board.model(), softwareId(),
+        // Asked under the MAC server's lock: from the copy a change listener keeps, never the model.
+        String[] idAndSoftId = identity;
+        return new MndpIdentity(idAndSoftId[0], version + " (macserver)", "MikroTik", board.model(), idAndSoftId[1],
                 (System.currentTimeMillis() - startMillis) / 1000);
     }
 
-    private String softwareId() {
-        byte[] id = model.read(() -> SystemMenus.deviceIdentifier(model, "mndp softid", 4));
-        if (id == null) {
-            return null;
+    /** With the model locked (listener or readLocked): the identity name and the MNDP software id. */
+    private void rememberIdentity() {
+        Menu m = model.schema().menu("system identity");
+        String name = (String) model.table(m).get(1)[m.property("name").index()];
+        byte[] id = SystemMenus.deviceIdentifier(model, "mndp softid", 4);
+        String softId = null;
+        if (id != null) {
+            String hex = java.util.HexFormat.of().withUpperCase().formatHex(id);
+            softId = hex.substring(0, 4) + "-" + hex.substring(4);
         }
-        String hex = java.util.HexFormat.of().withUpperCase().formatHex(id);
-        return hex.substring(0, 4) + "-" + hex.substring(4);
+        identity = new String[] {name, softId};
     }
 
     @Override

@@ -23,14 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The package layering, read from the firmware's sources: which package refers to which (imports
  * and qualified names; comments and strings do not count). No package cycles; the root package is
  * the wiring and nobody refers to it; the configuration model knows no management plane; the
- * bottom layers stand alone. A change that breaks a rule fails here with the offending edge.
+ * bottom layers stand alone (but for the MAC address's text form). A change that breaks a rule fails here with the offending edge.
  */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final String ROOT = "macserver";
     private static final Pattern REFERENCE = Pattern.compile("\\bmacserver((?:\\.[a-z0-9]+)*)\\.[A-Z*]");
     private static final Set<String> PLANES = Set.of("api", "cli", "console", "fleet", "mactelnet", "mqtt", "rest", "ssh");
-    private static final Set<String> STANDALONE = Set.of("auth", "board", "datapath", "display", "radius", "store");
+    /** Packages that need none of the firmware's others but {@code mac} (how a MAC address prints). */
+    private static final Set<String> STANDALONE = Set.of("auth", "board", "datapath", "display", "mac", "radius", "store");
 
     /** Package to the packages its classes refer to, by short name ("" for the root). */
     static Map<String, Set<String>> graph(Path sources) {
@@ -124,7 +125,9 @@ class ArchitectureTest {
     void theBottomLayersStandAlone() {
         Map<String, Set<String>> g = graph(SOURCES);
         for (String pkg : STANDALONE) {
-            assertEquals(Set.of(), g.get(pkg), pkg + " should need no other package of the firmware");
+            Set<String> needs = new TreeSet<>(g.get(pkg));
+            needs.remove("mac");
+            assertEquals(Set.of(), needs, pkg + " should need no other package of the firmware");
         }
     }
 

@@ -1,6 +1,7 @@
 package macserver.config;
 
 import java.util.Locale;
+import macserver.mac.MacAddress;
 
 /**
  * Ethernet MAC addresses of single hosts, kept as the 48-bit value in a Long. Reads
@@ -68,22 +69,9 @@ public final class MacAddressType implements ValueType {
         return true;
     }
 
-    public static String format(long mac) {
-        StringBuilder sb = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            int b = (int) ((mac >>> shift) & 0xFF);
-            sb.append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
-              .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
-            if (shift > 0) {
-                sb.append(':');
-            }
-        }
-        return sb.toString();
-    }
-
     @Override
     public String format(Object value, References refs) {
-        return format((Long) value);
+        return MacAddress.format((Long) value);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package macserver.datapath;
 
-import java.util.HexFormat;
+import macserver.mac.MacAddress;
 
 /**
  * One interface of the data path as looked up at open time: name, kernel index, Ethernet MAC
@@ -16,14 +16,9 @@ public record LinkInfo(String name, int ifIndex, long mac, int ipv4) {
         }
     }
 
-    /** The MAC as RouterOS prints it: upper-case hex pairs joined by colons. */
+    /** The MAC as RouterOS prints it. */
     public String macText() {
-        HexFormat hex = HexFormat.of().withUpperCase();
-        StringBuilder text = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            text.append(hex.toHexDigits((byte) (mac >>> shift))).append(shift > 0 ? ":" : "");
-        }
-        return text.toString();
+        return MacAddress.format(mac);
     }
 
     /** The IPv4 address in dotted quads. */

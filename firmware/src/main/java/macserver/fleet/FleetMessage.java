@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 import macserver.config.MacAddressType;
+import macserver.mac.MacAddress;
 
 /**
  * One version of a fleet binding, as published retained on the MAC's binding topic:
@@ -76,7 +77,7 @@ public record FleetMessage(long mac, String server, String action, String commen
 
     public byte[] encode() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("mac-address", MacAddressType.format(mac));
+        o.put("mac-address", MacAddress.format(mac));
         if (deleted) {
             o.put("deleted", true);
         } else {

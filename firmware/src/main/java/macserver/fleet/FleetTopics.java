@@ -1,6 +1,7 @@
 package macserver.fleet;
 
 import macserver.config.MacAddressType;
+import macserver.mac.MacAddress;
 
 /**
  * The topics of one fleet group under the agent's prefix:
@@ -51,7 +52,7 @@ public final class FleetTopics {
     }
 
     public String binding(long mac) {
-        return root + "/binding/" + MacAddressType.format(mac);
+        return root + "/binding/" + MacAddress.format(mac);
     }
 
     public String sync(String publisher) {
@@ -69,6 +70,6 @@ public final class FleetTopics {
         }
         String level = topic.substring(head.length());
         long mac = MacAddressType.parseMac(level);
-        return mac > 0 && MacAddressType.format(mac).equals(level) ? mac : -1;
+        return mac > 0 && MacAddress.format(mac).equals(level) ? mac : -1;
     }
 }

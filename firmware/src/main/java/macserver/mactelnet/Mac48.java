@@ -7,7 +7,6 @@ public final class Mac48 {
 
     public static final long BROADCAST = 0xFFFF_FFFF_FFFFL;
     public static final int LENGTH = 6;
-    private static final String HEX = "0123456789ABCDEF";
 
     private Mac48() {
     }
@@ -21,18 +20,5 @@ public final class Mac48 {
     public static void put(ByteBuffer buf, long mac) {
         buf.putShort((short) (mac >>> 32));
         buf.putInt((int) mac);
-    }
-
-    /** {@code 02:00:00:00:00:0A}: upper case and zero-padded, as RouterOS prints MACs. */
-    public static String format(long mac) {
-        StringBuilder s = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            int b = (int) (mac >>> shift) & 0xFF;
-            s.append(HEX.charAt(b >>> 4)).append(HEX.charAt(b & 0xF));
-            if (shift > 0) {
-                s.append(':');
-            }
-        }
-        return s.toString();
     }
 }

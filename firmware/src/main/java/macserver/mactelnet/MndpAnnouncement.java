@@ -1,6 +1,7 @@
 package macserver.mactelnet;
 
 import java.util.Arrays;
+import macserver.mac.MacAddress;
 
 /**
  * One MNDP announcement: the TLVs a device sends about the interface it sends from. Absent
@@ -52,7 +53,7 @@ public record MndpAnnouncement(long mac, String identity, String version, String
 
     @Override
     public String toString() {
-        return "MndpAnnouncement[" + Mac48.format(mac) + " " + identity + " (" + platform + " " + version + " "
+        return "MndpAnnouncement[" + MacAddress.format(mac) + " " + identity + " (" + platform + " " + version + " "
                 + board + ") " + interfaceName + "]";
     }
 }

@@ -9,6 +9,7 @@ import macserver.auth.EcSrp5TestClient;
 import macserver.auth.InvalidPointException;
 import macserver.bench.ClientWire.Packet;
 import macserver.datapath.UdpFrame;
+import macserver.mac.MacAddress;
 import macserver.mactelnet.ControlBlockEncoder;
 import macserver.mactelnet.ControlBlockReader;
 import macserver.mactelnet.ControlType;
@@ -89,7 +90,7 @@ final class MacTelnetClient {
             if (wire.poll(p -> p.type() == MtPacketType.DATA && p.counter() == endAuth.end()
                     && new String(p.payload(), StandardCharsets.US_ASCII).startsWith("Login failed")
                     || p.type() == MtPacketType.END) != null) {
-                throw new IllegalStateException("login refused for " + Mac48.format(mac));
+                throw new IllegalStateException("login refused for " + MacAddress.format(mac));
             }
             return inServer;
         } finally {
@@ -144,7 +145,7 @@ final class MacTelnetClient {
         ControlBlockReader r = new ControlBlockReader().reset(ByteBuffer.wrap(p.payload()), 0, p.payload().length);
         if (!r.next() || r.type() != type) {
             throw new IllegalStateException("expected control block " + type + " from the server, got "
-                    + p.payload().length + " bytes at counter " + p.counter() + " for " + Mac48.format(mac));
+                    + p.payload().length + " bytes at counter " + p.counter() + " for " + MacAddress.format(mac));
         }
         return r.copyValue(r.valueLength());
     }
