@@ -131,6 +131,22 @@ class ArchitectureTest {
         }
     }
 
+    /** java.util.logging everywhere: one configuration (logging.properties), one format in the log. */
+    @Test
+    void oneLoggingApi() throws IOException {
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                if (text.contains("System.getLogger(") || text.contains("import org.slf4j.")
+                        || text.contains("import org.apache.logging.")) {
+                    others.add(SOURCES.relativize(f).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), others, "sources logging through another API than java.util.logging");
+    }
+
     @Test
     void theCheckFindsACycleAndIgnoresCommentsAndStrings(@TempDir Path dir) throws IOException {
         write(dir, "a/A.java", "package macserver.a;\nimport macserver.b.B;\nclass A {}\n");

@@ -1,12 +1,13 @@
 package macserver.console;
 
-import java.lang.System.Logger.Level;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.cli.CliSession;
 
 /** Runs a line on the CLI so that a bug in a command costs one error line, not the console. */
 final class GuardedCli {
 
-    private static final System.Logger LOG = System.getLogger(GuardedCli.class.getName());
+    private static final Logger LOG = Logger.getLogger(GuardedCli.class.getName());
 
     private GuardedCli() {
     }
@@ -16,7 +17,7 @@ final class GuardedCli {
             return cli.execute(line);
         } catch (RuntimeException e) {
             // The CLI promises not to throw; if it does, the terminal stays up and says so.
-            LOG.log(Level.ERROR, "command failed: " + line, e);
+            LOG.log(Level.SEVERE, "command failed: " + line, e);
             return "failure: internal error, see the log\n";
         }
     }

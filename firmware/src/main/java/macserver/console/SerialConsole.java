@@ -1,10 +1,11 @@
 package macserver.console;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.cli.CliSessions;
 import macserver.config.Plane;
 import macserver.users.LoginService;
@@ -16,7 +17,7 @@ import macserver.users.LoginService;
  */
 public final class SerialConsole implements Console {
 
-    private static final System.Logger LOG = System.getLogger(SerialConsole.class.getName());
+    private static final Logger LOG = Logger.getLogger(SerialConsole.class.getName());
 
     /** Room for a pasted script and then some; past this a flood of input is dropped, not buffered. */
     private static final int RX_FIFO_BYTES = 256 * 1024;
@@ -133,7 +134,7 @@ public final class SerialConsole implements Console {
                 try {
                     line.close();
                 } catch (IOException e) {
-                    LOG.log(Level.DEBUG, "closing " + device, e);
+                    LOG.log(Level.FINE, "closing " + device, e);
                 }
             }
             if (thread != null) {

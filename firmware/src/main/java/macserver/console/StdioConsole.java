@@ -1,8 +1,9 @@
 package macserver.console;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.cli.CliSessions;
 import macserver.config.Plane;
 import macserver.users.LoginService;
@@ -17,7 +18,7 @@ import org.jline.terminal.TerminalBuilder;
  */
 public final class StdioConsole implements Console {
 
-    private static final System.Logger LOG = System.getLogger(StdioConsole.class.getName());
+    private static final Logger LOG = Logger.getLogger(StdioConsole.class.getName());
     static final String USER = "admin";
 
     private final CliSessions sessions;
@@ -39,7 +40,7 @@ public final class StdioConsole implements Console {
                     new TranscriptConsole(sessions, USER).run(System.in, System.out);
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.ERROR, "stdio console failed", e);
+                LOG.log(Level.SEVERE, "stdio console failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {

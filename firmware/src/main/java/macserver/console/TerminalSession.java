@@ -4,10 +4,11 @@ import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
 import macserver.config.Plane;
@@ -33,7 +34,7 @@ import org.jline.terminal.Terminal;
  */
 public final class TerminalSession implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(TerminalSession.class.getName());
+    private static final Logger LOG = Logger.getLogger(TerminalSession.class.getName());
 
     /** Why {@link #run} returned. */
     public enum End {
@@ -242,7 +243,7 @@ public final class TerminalSession implements AutoCloseable {
             try {
                 on.close();
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, "closing terminal", e);
+                LOG.log(Level.FINE, "closing terminal", e);
             }
         }
     }

@@ -1,12 +1,13 @@
 package macserver.mactelnet;
 
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.datapath.FrameSender;
 import macserver.datapath.UdpFrame;
 import macserver.datapath.UdpFrameHandler;
@@ -20,7 +21,7 @@ import macserver.mactelnet.MacServerCounters.Counter;
  */
 public final class MacServer implements UdpFrameHandler {
 
-    private static final System.Logger LOG = System.getLogger(MacServer.class.getName());
+    private static final Logger LOG = Logger.getLogger(MacServer.class.getName());
     /** Longest the timer thread sleeps; bounds how late a timeout can fire. */
     private static final long MAX_TIMER_SLEEP_MILLIS = 250;
 

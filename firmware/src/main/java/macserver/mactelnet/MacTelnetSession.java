@@ -1,9 +1,10 @@
 package macserver.mactelnet;
 
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.auth.LoginName;
 import macserver.console.TerminalSettings;
 import macserver.mactelnet.MacServerCounters.Counter;
@@ -19,7 +20,7 @@ final class MacTelnetSession {
 
     enum State { AUTH, CHECKING, ACTIVE, CLOSED }
 
-    private static final System.Logger LOG = System.getLogger(MacTelnetSession.class.getName());
+    private static final Logger LOG = Logger.getLogger(MacTelnetSession.class.getName());
     /** The 0.x client's resend waits (ms); after the last one and one more second we give up. */
     static final int[] RESEND_WAITS = {15, 20, 30, 50, 90, 170, 330, 660, 1000};
     private static final int GIVE_UP_WAIT = 1000;
@@ -383,7 +384,7 @@ final class MacTelnetSession {
         try {
             terminal.run(input, output);
         } catch (Exception e) {
-            LOG.log(Level.DEBUG, "MAC-Telnet terminal ended with an error", e);
+            LOG.log(Level.FINE, "MAC-Telnet terminal ended with an error", e);
         } finally {
             ctx.locked(() -> {
                 terminalEnded = true;

@@ -1,7 +1,8 @@
 package macserver.mactelnet;
 
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.datapath.FrameSender;
 import macserver.datapath.UdpFrame;
 import macserver.mactelnet.MacServerCounters.Counter;
@@ -12,7 +13,7 @@ import macserver.mactelnet.MacServerCounters.Counter;
  */
 final class MndpService {
 
-    private static final System.Logger LOG = System.getLogger(MndpService.class.getName());
+    private static final Logger LOG = Logger.getLogger(MndpService.class.getName());
     private static final long REQUEST_SPACING_MILLIS = 1000;
 
     private final SessionContext ctx;
@@ -50,7 +51,7 @@ final class MndpService {
             }
             case MndpMessage.Malformed m -> {
                 ctx.counters.increment(Counter.MALFORMED);
-                LOG.log(Level.DEBUG, () -> "MNDP datagram ignored: " + m.reason());
+                LOG.log(Level.FINE, () -> "MNDP datagram ignored: " + m.reason());
             }
         }
     }

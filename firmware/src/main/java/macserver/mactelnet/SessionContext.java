@@ -1,13 +1,14 @@
 package macserver.mactelnet;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import macserver.auth.FakeVerifiers;
 import macserver.datapath.FrameSender;
 import macserver.mactelnet.MacServerCounters.Counter;
@@ -18,7 +19,7 @@ import macserver.mactelnet.MacServerCounters.Counter;
  */
 final class SessionContext {
 
-    private static final System.Logger LOG = System.getLogger(SessionContext.class.getName());
+    private static final Logger LOG = Logger.getLogger(SessionContext.class.getName());
     static final int LIMITED_BROADCAST = 0xFFFF_FFFF;
 
     final MacServerHost host;
@@ -82,7 +83,7 @@ final class SessionContext {
             out.send(ifIndex, ethDst, ipSrc, LIMITED_BROADCAST, srcPort, dstPort, payload);
         } catch (IOException | RuntimeException e) {
             counters.increment(Counter.SEND_ERRORS);
-            LOG.log(Level.DEBUG, "send on interface " + ifIndex + " failed", e);
+            LOG.log(Level.FINE, "send on interface " + ifIndex + " failed", e);
         }
     }
 

@@ -1,13 +1,14 @@
 package macserver.store;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Flash emulated in a file: the data area, then one byte per block for the bad-block table.
@@ -21,7 +22,7 @@ import java.util.Arrays;
  * survive it. Opened with {@code syncToDisk}, {@link #sync()} also forces them to the disk.
  */
 public final class FileFlash extends EmulatedFlash {
-    private static final System.Logger LOG = System.getLogger("macserver.store");
+    private static final Logger LOG = Logger.getLogger("macserver.store");
     private static final byte BAD = 0;
 
     private final Path path;
@@ -58,9 +59,8 @@ public final class FileFlash extends EmulatedFlash {
                         + " needs " + expected + "; move it away to start with empty flash");
             } else if (size < expected) {
                 missing = expected - size;
-                LOG.log(Level.ERROR, "flash file {0} is cut short: {1} of its {2} bytes are missing (from offset {3}, erase"
-                        + " block {4} on) and are treated as erased flash", path, missing, expected, size,
-                        size >= geometry.totalBytes() ? "none: only bad-block marks" : Integer.toString(geometry.blockOf(size)));
+                LOG.log(Level.SEVERE, "flash file {0} is cut short: {1} of its {2} bytes are missing (from offset {3}, erase"
+                        + " block {4} on) and are treated as erased flash", new Object[] {path, missing, expected, size, size >= geometry.totalBytes() ? "none: only bad-block marks" : Integer.toString(geometry.blockOf(size))});
                 fillErased(channel, size, expected);
             }
         } catch (IOException | RuntimeException e) {

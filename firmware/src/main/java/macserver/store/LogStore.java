@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The power-loss-safe store: an append-only log of CRC-protected records on a {@link FlashDevice},
@@ -37,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * reentrant there).
  */
 public final class LogStore implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("macserver.store");
+    private static final Logger LOG = Logger.getLogger("macserver.store");
     private final FlashDevice dev;
     private final StoreOptions options;
     private final SpaceBudget budget;
@@ -357,7 +359,7 @@ public final class LogStore implements AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 // The failure is kept and reported to every waiter, as for any failed flush.
-                LOG.log(System.Logger.Level.ERROR, "background checkpoint failed: " + e);
+                LOG.log(Level.SEVERE, "background checkpoint failed: " + e);
                 appendLock.lock();
                 try {
                     background = null;

@@ -1,8 +1,9 @@
 package macserver.store;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Lays records out on flash: fills the head block page by page, programs whole pages only, and
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * <p>Not thread-safe: {@link LogStore} calls it under its I/O lock.
  */
 final class LogWriter {
-    private static final System.Logger LOG = System.getLogger("macserver.store");
+    private static final Logger LOG = Logger.getLogger("macserver.store");
     /** Program in runs of this many pages while a large batch or a checkpoint is being written. */
     private static final int PROGRAM_RUN_PAGES = 16;
 
@@ -196,7 +197,7 @@ final class LogWriter {
         } catch (PowerCutException e) {
             throw e;
         } catch (FlashException e) {
-            LOG.log(Level.WARNING, "erase block {0} failed, marking it bad: {1}", block, e.getMessage());
+            LOG.log(Level.WARNING, "erase block {0} failed, marking it bad: {1}", new Object[] {block, e.getMessage()});
             dev.markBad(block);
             table.markBad(block);
             version++;

@@ -1,10 +1,11 @@
 package macserver.store;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Mount: finds the newest intact block header, whose checkpoint pointer says where the live state
@@ -23,7 +24,7 @@ import java.util.List;
  * as {@link LostTransactions} with the keys of whatever of them was still readable.
  */
 final class Recovery implements BlockScanner.Visitor {
-    private static final System.Logger LOG = System.getLogger("macserver.store");
+    private static final Logger LOG = Logger.getLogger("macserver.store");
 
     /** What a mount found, for building the writer and the budget. */
     record Result(BlockTable table, int newestBlock, long nextSeq, long checkpointSeq, int checkpointOffset,
@@ -131,8 +132,7 @@ final class Recovery implements BlockScanner.Visitor {
                 corrupt++;
                 found.keys.forEach(this::orphan);
                 damageSeq = -1;
-                LOG.log(Level.ERROR, "erase block {0} holds transactions up to {1} but its header is damaged; they are lost",
-                        b, found.newestTxn);
+                LOG.log(Level.SEVERE, "erase block {0} holds transactions up to {1} but its header is damaged; they are lost", new Object[] {b, found.newestTxn});
                 lost.add(new LostTransactions(lastTxn + 1, found.newestTxn, 0, 0, orphanKeys,
                         moreOrphanKeys, "the header of the log's newest block (erase block " + b + ") is damaged"));
                 orphanKeys.clear();
@@ -306,8 +306,7 @@ final class Recovery implements BlockScanner.Visitor {
         if (openCheckpoint >= 0 && count > checkpointItems) {
             long missing = count - checkpointItems;
             lostCheckpointItems = lostCheckpointItems < 0 ? -1 : lostCheckpointItems + missing;
-            LOG.log(Level.ERROR, "{0} of the {1} items of the checkpoint in log block {2} are unreadable and lost",
-                    missing, count, currentSeq);
+            LOG.log(Level.SEVERE, "{0} of the {1} items of the checkpoint in log block {2} are unreadable and lost", new Object[] {missing, count, currentSeq});
         }
         for (StoreRecord r : unconfirmed) {
             sink.put(r.key(), r.value());
@@ -329,7 +328,7 @@ final class Recovery implements BlockScanner.Visitor {
     private void leaveCheckpoint() {
         if (openCheckpoint >= 0 && (checkpointDamaged || baseCheckpoint)) {
             lostCheckpointItems = -1;
-            LOG.log(Level.ERROR, "the checkpoint in log block {0} is damaged and its end lost: an unknown number of items are lost",
+            LOG.log(Level.SEVERE, "the checkpoint in log block {0} is damaged and its end lost: an unknown number of items are lost",
                     currentSeq);
             for (StoreRecord r : unconfirmed) {
                 orphan(r.key());
@@ -403,8 +402,7 @@ final class Recovery implements BlockScanner.Visitor {
         LostTransactions run = new LostTransactions(first, last, seq, damageSeq >= 0 ? damageOffset : 0, orphanKeys,
                 moreOrphanKeys, cause);
         lost.add(run);
-        LOG.log(Level.ERROR, "transaction(s) {0} lost to flash damage in log block {1} at offset 0x{2}: {3}; {4} of their records readable",
-                run.numbers(), seq, Integer.toHexString(run.offset()), cause, orphanKeys.size() + moreOrphanKeys);
+        LOG.log(Level.SEVERE, "transaction(s) {0} lost to flash damage in log block {1} at offset 0x{2}: {3}; {4} of their records readable", new Object[] {run.numbers(), seq, Integer.toHexString(run.offset()), cause, orphanKeys.size() + moreOrphanKeys});
         orphanKeys.clear();
         moreOrphanKeys = 0;
         damageOpen = false;
@@ -429,20 +427,20 @@ final class Recovery implements BlockScanner.Visitor {
     private void missingBlock(long seq) {
         corrupt++;
         missingBlocks++;
-        LOG.log(Level.ERROR, "log block with sequence {0} is missing or its header is damaged; its records are lost", seq);
+        LOG.log(Level.SEVERE, "log block with sequence {0} is missing or its header is damaged; its records are lost", seq);
         damaged(seq, 0);
     }
 
     @Override
     public void corrupt(int offset) {
         corrupt++;
-        LOG.log(Level.ERROR, "damaged record in log block {0} at offset {1} skipped (CRC mismatch)", currentSeq, offset);
+        LOG.log(Level.SEVERE, "damaged record in log block {0} at offset {1} skipped (CRC mismatch)", new Object[] {currentSeq, offset});
         damaged(currentSeq, offset);
     }
 
     @Override
     public void tornTail(int offset) {
         torn++;
-        LOG.log(Level.DEBUG, "log block {0} ends in an interrupted write at offset {1}; ignored", currentSeq, offset);
+        LOG.log(Level.FINE, "log block {0} ends in an interrupted write at offset {1}; ignored", new Object[] {currentSeq, offset});
     }
 }
