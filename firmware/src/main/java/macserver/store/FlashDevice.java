@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Raw flash with NAND rules: reads anywhere, programs only whole erased pages, erases whole blocks.
- * Implementations: {@link FileFlash}, {@link RamFlash}, {@link FaultyFlash}, {@link MtdFlash}.
+ * Implementations: {@link FileFlash} and {@link MtdFlash}; the tests add a RAM flash and a faulty one
+ * (power cuts, worn blocks).
  */
 public interface FlashDevice extends AutoCloseable {
 

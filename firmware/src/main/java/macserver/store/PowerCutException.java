@@ -2,7 +2,7 @@ package macserver.store;
 
 import java.io.IOException;
 
-/** Thrown by {@link FaultyFlash} when its simulated power cut happens, and by every call after it. */
+/** A simulated power cut (the tests' faulty flash throws it, and at every call after it): never taken for wear. */
 public final class PowerCutException extends IOException {
     public PowerCutException(String message) {
         super(message);

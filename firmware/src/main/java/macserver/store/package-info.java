@@ -4,8 +4,8 @@
  * <h2>Layers</h2>
  * {@link macserver.store.LogStore} (API, group commit, space) → records ({@code RecordFormat}) →
  * blocks ({@code BlockHeader}, {@code LogWriter}, {@code BlockScanner}) → {@link macserver.store.FlashDevice}
- * ({@link macserver.store.FileFlash}, {@link macserver.store.RamFlash}, {@link macserver.store.FaultyFlash},
- * {@link macserver.store.MtdFlash}). Mount lives in {@code Recovery}, compaction in {@code LogStore}'s
+ * ({@link macserver.store.FileFlash}, {@link macserver.store.MtdFlash}; the tests' RamFlash and
+ * FaultyFlash). Mount lives in {@code Recovery}, compaction in {@code LogStore}'s
  * checkpoint thread (a slice at a time) and, when space runs out first, in {@code Checkpointer}.
  *
  * <h2>On flash</h2>
