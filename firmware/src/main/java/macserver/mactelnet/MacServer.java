@@ -44,9 +44,17 @@ public final class MacServer implements UdpFrameHandler {
      */
     public MacServer(MacServerHost host, MacServerConfig config, InstantSource clock, SecureRandom random,
             ThreadFactory terminalThreads) {
-        this.ctx = new SessionContext(Objects.requireNonNull(host, "host"), Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(random, "random"),
-                Objects.requireNonNull(terminalThreads, "terminalThreads"), this::wakeTimers, this::forget);
+        this(host, host, host, host, config, clock, random, terminalThreads);
+    }
+
+    /** The same with each of the host's roles played by its own object. */
+    public MacServer(AdmissionPolicy admission, LoginGate logins, SessionHost sessionHost, Discovery discovery,
+            MacServerConfig config, InstantSource clock, SecureRandom random, ThreadFactory terminalThreads) {
+        this.ctx = new SessionContext(Objects.requireNonNull(admission, "admission"), Objects.requireNonNull(logins, "logins"),
+                Objects.requireNonNull(sessionHost, "sessionHost"), Objects.requireNonNull(discovery, "discovery"),
+                Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(random, "random"), Objects.requireNonNull(terminalThreads, "terminalThreads"),
+                this::wakeTimers, this::forget);
         this.sessions = new SessionTable(config.maxSessions());
         this.starts = new StartLimiter(config, clock.millis());
         this.mndp = new MndpService(ctx);
@@ -187,7 +195,7 @@ public final class MacServer implements UdpFrameHandler {
 
     /** PONG with the PING's payload, broadcast to UDP 20561 from the interface's address (§5, §1.3). */
     private void answerPing(UdpFrame frame, long own) {
-        if (Admission.isDropped(ctx.host.admit(header.senderMac, frame.ethSrc, frame.ifIndex, MacService.MAC_PING))) {
+        if (Admission.isDropped(ctx.admission.admit(header.senderMac, frame.ethSrc, frame.ifIndex, MacService.MAC_PING))) {
             ctx.counters.increment(Counter.POLICY_DROPS);
             return;
         }
@@ -209,7 +217,7 @@ public final class MacServer implements UdpFrameHandler {
 
     private void startSession(UdpFrame frame, long own, long now) {
         long mac = header.senderMac;
-        long admission = ctx.host.admit(mac, frame.ethSrc, frame.ifIndex, MacService.MAC_TELNET);
+        long admission = ctx.admission.admit(mac, frame.ethSrc, frame.ifIndex, MacService.MAC_TELNET);
         if (Admission.isDropped(admission)) {
             ctx.counters.increment(Admission.reason(admission) == DropReason.SERVER_FULL
                     ? Counter.STARTS_SERVER_FULL : Counter.POLICY_DROPS);

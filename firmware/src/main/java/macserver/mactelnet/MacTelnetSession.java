@@ -101,7 +101,7 @@ final class MacTelnetSession {
         this.bound = bound;
         this.createdAt = now;
         this.lastHeard = now;
-        this.login = new SessionLogin(ctx.host, ctx.fakes, ctx.random);
+        this.login = new SessionLogin(ctx.logins, ctx.fakes, ctx.random);
     }
 
     State state() {
@@ -253,7 +253,7 @@ final class MacTelnetSession {
         if (clientSalt != null) {
             if (!answerClientKey(clientSalt)) {
                 ctx.counters.increment(Counter.LOGINS_FAILED);
-                ctx.host.loginFailed(clientMac, serverId);
+                ctx.logins.loginFailed(clientMac, serverId);
                 queue(controlBlock(ControlType.END_AUTH, new byte[0]));
                 failLogin(LOGIN_FAILED);
                 return;
@@ -300,8 +300,8 @@ final class MacTelnetSession {
     private void attemptLogin(byte[] username, byte[] password, long now) {
         String user = username.length > MAX_USERNAME_BYTES ? ""
                 : LoginName.parse(new String(username, StandardCharsets.UTF_8)).user();
-        boolean lockedOut = ctx.host.isLockedOut(clientMac, serverId);
-        LoginRoute route = user.isEmpty() ? LoginRoute.LOCAL : ctx.host.loginRoute(user, serverId);
+        boolean lockedOut = ctx.logins.isLockedOut(clientMac, serverId);
+        LoginRoute route = user.isEmpty() ? LoginRoute.LOCAL : ctx.logins.loginRoute(user, serverId);
         // A locked-out MAC is refused here, without bothering the remote servers.
         if (!lockedOut && login.checkRemotely(clientMac, serverId, user, password, route, ctx::wakeTimers)) {
             java.util.Arrays.fill(password, (byte) 0);
@@ -313,7 +313,7 @@ final class MacTelnetSession {
         java.util.Arrays.fill(password, (byte) 0);
         if (route == LoginRoute.REMOTE && login.mode() == SessionLogin.Mode.EC_SRP5) {
             ctx.counters.increment(Counter.REMOTE_EC_SRP5_REFUSED);
-            ctx.host.remoteLoginNeedsMd5(user, serverId);
+            ctx.logins.remoteLoginNeedsMd5(user, serverId);
         }
         finishLogin(ok, user, now);
     }
@@ -321,9 +321,9 @@ final class MacTelnetSession {
     /** The remote check has answered (on the timer thread): the login ends as the verdict says. */
     private void remoteDecided(RemoteVerdict verdict, long now) {
         boolean ok = switch (verdict.outcome()) {
-            case ACCEPT -> !ctx.host.isLockedOut(clientMac, serverId);
+            case ACCEPT -> !ctx.logins.isLockedOut(clientMac, serverId);
             case REJECT -> false;
-            case UNAVAILABLE -> login.attemptLocallyInstead(ctx.host.isLockedOut(clientMac, serverId));
+            case UNAVAILABLE -> login.attemptLocallyInstead(ctx.logins.isLockedOut(clientMac, serverId));
         };
         if (ok && verdict.outcome() == RemoteVerdict.Outcome.ACCEPT) {
             remoteGroup = verdict.group();
@@ -336,12 +336,12 @@ final class MacTelnetSession {
         queue(controlBlock(ControlType.END_AUTH, new byte[0]));
         if (!ok) {
             ctx.counters.increment(Counter.LOGINS_FAILED);
-            ctx.host.loginFailed(clientMac, serverId);
+            ctx.logins.loginFailed(clientMac, serverId);
             failLogin(LOGIN_FAILED);
             return;
         }
-        ctx.host.loginSucceeded(clientMac, serverId);
-        if (!ctx.host.maySessionStart(serverId)) {
+        ctx.logins.loginSucceeded(clientMac, serverId);
+        if (!ctx.sessionHost.maySessionStart(serverId)) {
             failLogin(TOO_MANY_SESSIONS);
             return;
         }
@@ -365,11 +365,11 @@ final class MacTelnetSession {
         input = new TerminalInput(ctx.config.inputBufferBytes());
         output = new TerminalOutput(ctx.config.outputBufferBytes(), () -> ctx.locked(this::pump));
         handle = new Handle(new MacSessionInfo(ctx.nextSessionId(), serverId, clientMac, ifIndex,
-                ctx.host.interfaceName(ifIndex), user, ctx.clock.instant()));
-        ctx.host.sessionOpened(handle);
+                ctx.sessionHost.interfaceName(ifIndex), user, ctx.clock.instant()));
+        ctx.sessionHost.sessionOpened(handle);
         try {
-            terminal = remoteGroup == null ? ctx.host.openTerminal(user, settings)
-                    : ctx.host.openTerminal(user, remoteGroup, settings);
+            terminal = remoteGroup == null ? ctx.sessionHost.openTerminal(user, settings)
+                    : ctx.sessionHost.openTerminal(user, remoteGroup, settings);
             ctx.terminalThreads.newThread(this::runTerminal).start();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "MAC-Telnet terminal for " + user + " did not start", e);
@@ -445,7 +445,7 @@ final class MacTelnetSession {
             return Long.MAX_VALUE;
         }
         if (state == State.ACTIVE) {
-            long idle = ctx.host.idleTimeoutMillis(serverId);
+            long idle = ctx.sessionHost.idleTimeoutMillis(serverId);
             if (idle > 0 && now - lastInput >= idle) {
                 ctx.counters.increment(Counter.TIMEOUTS);
                 abort(TIMEOUT);
@@ -596,7 +596,7 @@ final class MacTelnetSession {
             Thread.ofVirtual().start(t::close);
         }
         if (handle != null) {
-            ctx.host.sessionClosed(handle);
+            ctx.sessionHost.sessionClosed(handle);
         }
         ctx.removed(this);
     }

@@ -46,7 +46,7 @@ final class MndpService {
                     return;
                 }
                 ctx.counters.increment(Counter.MNDP_NEIGHBOURS);
-                ctx.host.neighbourSeen(new Neighbour(frame.ifIndex, ctx.host.interfaceName(frame.ifIndex), frame.ipSrc,
+                ctx.discovery.neighbourSeen(new Neighbour(frame.ifIndex, ctx.discovery.interfaceName(frame.ifIndex), frame.ipSrc,
                         a, now));
             }
             case MndpMessage.Malformed m -> {
@@ -72,9 +72,9 @@ final class MndpService {
         if (sender == null) {
             return;
         }
-        MndpIdentity id = ctx.host.mndpIdentity();
+        MndpIdentity id = ctx.discovery.mndpIdentity();
         sequence = (sequence + 1) & 0xFFFF;
-        for (int ifIndex : ctx.host.discoveryInterfaces()) {
+        for (int ifIndex : ctx.discovery.discoveryInterfaces()) {
             long mac = sender.macOf(ifIndex);
             if (mac < 0) {
                 continue;
@@ -82,7 +82,7 @@ final class MndpService {
             int ip = sender.ipv4Of(ifIndex);
             byte[] ipv4 = ip == 0 ? null : ByteBuffer.allocate(4).putInt(ip).array();
             MndpAnnouncement a = new MndpAnnouncement(mac, id.identity(), id.version(), id.platform(),
-                    id.uptimeSeconds(), id.softwareId(), id.board(), ctx.host.interfaceName(ifIndex), ipv4, null);
+                    id.uptimeSeconds(), id.softwareId(), id.board(), ctx.discovery.interfaceName(ifIndex), ipv4, null);
             out.clear();
             MndpCodec.encode(out, a, sequence);
             ctx.send(ifIndex, Mac48.BROADCAST, ip, MndpCodec.PORT, MndpCodec.PORT, out.flip());
@@ -91,7 +91,7 @@ final class MndpService {
     }
 
     private boolean listensOn(int ifIndex) {
-        for (int i : ctx.host.discoveryInterfaces()) {
+        for (int i : ctx.discovery.discoveryInterfaces()) {
             if (i == ifIndex) {
                 return true;
             }
@@ -101,7 +101,7 @@ final class MndpService {
 
     /** Our own announcements come back to us on other interfaces of the same segment. */
     private boolean isOurs(long mac, FrameSender sender) {
-        for (int i : ctx.host.discoveryInterfaces()) {
+        for (int i : ctx.discovery.discoveryInterfaces()) {
             if (sender.macOf(i) == mac) {
                 return true;
             }

@@ -22,7 +22,10 @@ final class SessionContext {
     private static final Logger LOG = Logger.getLogger(SessionContext.class.getName());
     static final int LIMITED_BROADCAST = 0xFFFF_FFFF;
 
-    final MacServerHost host;
+    final AdmissionPolicy admission;
+    final LoginGate logins;
+    final SessionHost sessionHost;
+    final Discovery discovery;
     final MacServerConfig config;
     final MacServerCounters counters;
     final InstantSource clock;
@@ -43,9 +46,13 @@ final class SessionContext {
         void removed(MacTelnetSession session);
     }
 
-    SessionContext(MacServerHost host, MacServerConfig config, InstantSource clock, SecureRandom random,
-            ThreadFactory terminalThreads, Runnable wakeTimers, SessionRemoval removal) {
-        this.host = host;
+    SessionContext(AdmissionPolicy admission, LoginGate logins, SessionHost sessionHost, Discovery discovery,
+            MacServerConfig config, InstantSource clock, SecureRandom random, ThreadFactory terminalThreads,
+            Runnable wakeTimers, SessionRemoval removal) {
+        this.admission = admission;
+        this.logins = logins;
+        this.sessionHost = sessionHost;
+        this.discovery = discovery;
         this.config = config;
         this.counters = new MacServerCounters();
         this.clock = clock;

@@ -18,7 +18,7 @@ final class SessionLogin {
 
     enum Mode { NONE, EC_SRP5, MD5 }
 
-    private final MacServerHost host;
+    private final LoginGate logins;
     private final FakeVerifiers fakes;
     private final SecureRandom random;
     private Mode mode = Mode.NONE;
@@ -31,8 +31,8 @@ final class SessionLogin {
     /** The MD5 response, kept while a REMOTE_THEN_LOCAL check runs (zeroed once it is used). */
     private byte[] heldResponse;
 
-    SessionLogin(MacServerHost host, FakeVerifiers fakes, SecureRandom random) {
-        this.host = host;
+    SessionLogin(LoginGate logins, FakeVerifiers fakes, SecureRandom random) {
+        this.logins = logins;
         this.fakes = fakes;
         this.random = random;
     }
@@ -51,7 +51,7 @@ final class SessionLogin {
             return null;
         }
         if (srp == null) {
-            LoginMaterial material = host.loginMaterial(user);
+            LoginMaterial material = logins.loginMaterial(user);
             EcSrp5Verifier verifier = material != null && material.verifier() != null
                     ? material.verifier()
                     : fakes.forUnknownUser(user);
@@ -83,7 +83,7 @@ final class SessionLogin {
      * answer is already "no" (locked out, not allowed), so the time taken gives nothing away.
      */
     boolean attempt(String user, byte[] password, boolean lockedOut) {
-        LoginMaterial material = host.loginMaterial(user);
+        LoginMaterial material = logins.loginMaterial(user);
         boolean allowed = material != null && material.macTelnetAllowed() && !lockedOut;
         return switch (mode) {
             case EC_SRP5 -> {
@@ -119,7 +119,7 @@ final class SessionLogin {
         if (route == LoginRoute.REMOTE_THEN_LOCAL) {
             heldResponse = password.clone();
         }
-        host.checkRemotely(new RemoteLogin(clientMac, serverId, user, md5.salt(), password), v -> {
+        logins.checkRemotely(new RemoteLogin(clientMac, serverId, user, md5.salt(), password), v -> {
             verdict = v;
             wake.run();
         });

@@ -8,7 +8,9 @@
  * <li>{@link macserver.mactelnet.MacServer#onFrame} runs on the data path's receive thread; resends,
  *     timeouts and announcements run on the server's timer thread. Both hold the server's one lock
  *     ({@code SessionContext.lock}) while they touch sessions, so session state needs no lock of its own.</li>
- * <li>Calls into the {@link macserver.mactelnet.MacServerHost} are made with that lock held: a host
+ * <li>Calls into the host's roles ({@link macserver.mactelnet.AdmissionPolicy}, {@link macserver.mactelnet.LoginGate},
+ *     {@link macserver.mactelnet.SessionHost}, {@link macserver.mactelnet.Discovery}; one
+ *     {@link macserver.mactelnet.MacServerHost} may play them all) are made with that lock held: a host
  *     must answer from memory it already has and never block, or every session and the receive
  *     thread wait with it. Slow answers (a RADIUS check) are asked for and delivered later.</li>
  * <li>Each logged-in session's terminal runs on a thread of its own (virtual by default). It talks

@@ -69,6 +69,24 @@ class MacServerTest {
     }
 
     @Test
+    void eachRoleOfTheHostMayBeItsOwnObject() {
+        List<Long> asked = new java.util.ArrayList<>();
+        AdmissionPolicy admission = (clientMac, ethSource, ifIndex, service) -> {
+            asked.add(clientMac);
+            return Admission.dropped(DropReason.RADIUS_PENDING);
+        };
+        MacServer server = new MacServer(admission, f.host, f.host, f.host, MacServerConfig.DEFAULTS, f.clock,
+                new java.security.SecureRandom(), Thread.ofVirtual().factory());
+        server.attach(f.net);
+        assertTrue(sentTo(MndpCodec.PORT).size() > 0, "the discovery role announced");
+        f.net.clear();
+        server.onFrame(frame(MtHeader.PORT, ClientSim.SERVER_MAC, ping(ClientSim.SERVER_MAC, 4)), f.net);
+        assertEquals(List.of(SessionFixture.CLIENT_MAC), asked, "the admission role alone was asked");
+        assertTrue(f.net.sent().isEmpty());
+        assertEquals(1, server.counters().get(Counter.POLICY_DROPS));
+    }
+
+    @Test
     void ownPongHeardBackIsDropped() {
         f.server.onFrame(frame(MtHeader.PORT, ClientSim.SERVER_MAC, ping(ClientSim.SERVER_MAC, 4)), f.net);
         Sent pong = sentTo(MtHeader.PORT).get(0);

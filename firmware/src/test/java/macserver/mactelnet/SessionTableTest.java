@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The open-addressing session table against a HashMap, through random adds and removes. */
 class SessionTableTest {
 
-    private final SessionContext ctx = new SessionContext(new FakeMacServerHost(), MacServerConfig.DEFAULTS,
+    private final FakeMacServerHost host = new FakeMacServerHost();
+    private final SessionContext ctx = new SessionContext(host, host, host, host, MacServerConfig.DEFAULTS,
             new FakeClock(0), new java.security.SecureRandom(), Thread.ofVirtual().factory(), () -> { }, s -> { });
 
     private MacTelnetSession session(long mac, int key) {
