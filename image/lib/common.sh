@@ -89,6 +89,27 @@ debian_suite_of() {
     esac
 }
 
+# The Debian mirror this machine's own apt sources name (never written into the project).
+debian_mirror() {
+    local mirror=""
+    if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+        mirror=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+    fi
+    if [[ -z $mirror && -f /etc/apt/sources.list ]]; then
+        mirror=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list)
+    fi
+    [[ -n $mirror ]] || die "no Debian mirror in this machine's apt sources (/etc/apt/sources.list*)"
+    echo "$mirror"
+}
+
+# The security mirror of this machine's apt sources, or nothing.
+debian_security_mirror() {
+    {
+        [[ ! -f /etc/apt/sources.list.d/debian.sources ]] || awk '/^URIs:/ && $2 ~ /security/ { print $2 }' /etc/apt/sources.list.d/debian.sources
+        [[ ! -f /etc/apt/sources.list ]] || awk '$1 == "deb" && $0 ~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) print $i }' /etc/apt/sources.list
+    } | head -n 1
+}
+
 # Heap in use, from the firmware's "/system resource print" on standard input: its free-memory is
 # the board's RAM (total-memory) less the Java heap in use.
 heap_in_use() {
