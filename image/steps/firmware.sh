@@ -50,9 +50,9 @@ prune_jar() {
 }
 
 # Each jar again, its entries stored rather than deflated (the squashfs's xz compresses classes
-# far better than a second pass over deflated data), and without jar signatures: BouncyCastle's
-# jars are signed, and the JVM leaves classes of signed jars out of the AOT cache. The firmware
-# uses BouncyCastle as a library, not as a registered JCE provider, which would need them.
+# far better than a second pass over deflated data), and without jar signatures: the JVM leaves
+# classes of signed jars out of the AOT cache, and no library here is a JCE provider that would
+# need them.
 restore_jar() {
     local jar=$1 dir
     dir=$(mktemp -d "$out/jar.XXXXXX")
