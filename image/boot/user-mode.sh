@@ -89,8 +89,8 @@ tr -d '\r' <"$work/console-2.log" | grep -Eq '^ *0 +\* +my-mac-server' \
 tr -d '\r' <"$work/console-2.log" | grep -q '00:01:02:03:04:05 *my-mac-server' \
     || die "user-mode: the binding is gone after a restart (log: $work/console-2.log)"
 
-# Heap in use: /system resource's total-memory less free-memory, where free is RAM less heap.
+# Memory in use on the machine: /system resource's total-memory less free-memory (/proc/meminfo).
 resource=$(tr -d '\r' <"$work/console-2.log" | sed -n '/system resource print/,/admin@/p')
 echo "user-mode: $board ($arch${launcher:+, ${launcher%% *}}): console ready ${first_ready} ms after start on a blank flash, ${second_ready} ms on the second boot"
-echo "user-mode: heap in use after boot and the commands: $(heap_in_use <<<"$resource")"
+echo "user-mode: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
 echo "user-mode: seed configuration typed, clean shutdown twice (supervisor status 0), configuration kept"

@@ -110,9 +110,9 @@ debian_security_mirror() {
     } | head -n 1
 }
 
-# Heap in use, from the firmware's "/system resource print" on standard input: its free-memory is
-# the board's RAM (total-memory) less the Java heap in use.
-heap_in_use() {
+# Memory in use on the machine, from the firmware's "/system resource print" on standard input:
+# its total-memory and free-memory are the machine's own (/proc/meminfo: MemTotal, MemAvailable).
+memory_in_use() {
     awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 }
-        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB\n", (t - f) / 1048576 }'
+        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB of %.1f MiB\n", (t - f) / 1048576, t / 1048576 }'
 }

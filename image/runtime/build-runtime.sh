@@ -10,7 +10,8 @@
 #   IMAGE_CACHE=DIR      the image cache (default image/build/cache); this build lives in
 #                        DIR/runtime/<source>-<arch>-<variant>/, the source in DIR/runtime/source/
 #   RUNTIME_JOBS=N       make's parallel jobs (default: the number of cores)
-#   RUNTIME_MODULES="…"  the modules whose jmods are built (default below: what the firmware uses)
+#   RUNTIME_MODULES="…"  the modules whose jmods are built (default: the keep lines of
+#                        image/runtime/modules.conf)
 #
 # Stages, each recorded by a done-marker (<stage>.done) in the build's folder, so that a run
 # after an interruption goes on from the first stage not done:
@@ -35,10 +36,8 @@ cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/runtime
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 jobs=${RUNTIME_JOBS:-$(nproc)}
-# java.base, java.logging and jdk.unsupported are what the firmware and its libraries use
-# (image/README.md); java.naming is what Apache MINA SSHD's optional LDAP-free DNS lookups
-# touch, kept buildable so a profile can add it.
-modules=${RUNTIME_MODULES:-java.base java.logging jdk.unsupported java.naming}
+# The modules the images link: the keep lines of modules.conf (why each, there).
+modules=${RUNTIME_MODULES:-$(awk '$1 == "keep" { print $2 }' "$here/modules.conf" | xargs)}
 started=$(date +%s)
 
 # Progress: "runtime: [n/5] <stage> ..." and, when a stage ends, its elapsed seconds.
@@ -181,7 +180,8 @@ fi
 
 # Stage 4: make. Only the jmods the image links (and what they need); with a JDK 26 source the
 # build JDK (the build machine's own JDK 26, for jlink and javac) comes first.
-if [[ ! -f $build/make.done ]]; then
+# make.done holds the modules built: a run with more modules makes only what is new.
+if [[ ! -f $build/make.done || $(cat "$build/make.done") != "$modules" ]]; then
     targets=()
     for module in $modules; do targets+=("$module-jmod"); done
     stage_begin 4 "make ${targets[*]} (-j$jobs; log $build/make.log; this takes a while)"
@@ -192,7 +192,8 @@ if [[ ! -f $build/make.done ]]; then
         tail -n 40 "$build/make.log" >&2
         die "make failed (whole log: $build/make.log); run again to resume"
     fi
-    touch "$build/make.done"
+    echo "$modules" >"$build/make.done"
+    rm -f "$build/jmods.done"
     stage_end 4
 fi
 
