@@ -116,3 +116,17 @@ memory_in_use() {
     awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 }
         END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB of %.1f MiB\n", (t - f) / 1048576, t / 1048576 }'
 }
+
+# The largest resident set (VmRSS) among a process and its descendants, as "<n> MiB (pid <p>)":
+# the firmware's JVM under its supervisor (and under qemu user mode, the emulator running it).
+largest_rss_under() {
+    local queue=("$1") best=0 best_pid="" pid kib
+    while ((${#queue[@]} > 0)); do
+        pid=${queue[0]}
+        queue=("${queue[@]:1}")
+        kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+        if [[ -n $kib ]] && ((kib > best)); then best=$kib best_pid=$pid; fi
+        mapfile -t -O "${#queue[@]}" queue < <(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+    done
+    if [[ -z $best_pid ]]; then echo unknown; else awk -v k="$best" -v p="$best_pid" 'BEGIN { printf "%.1f MiB (pid %s)\n", k / 1024, p }'; fi
+}

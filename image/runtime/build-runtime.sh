@@ -169,8 +169,9 @@ if [[ ! -f $build/configure.done ]]; then
     # A JDK 25 source cross-builds with the machine's Temurin 25 as its build JDK; a JDK 26 source
     # needs a build JDK of its own version, which its make builds first.
     [[ $feature != 25 ]] || args+=(--with-build-jdk="$host_jdk")
-    # The libffi headers of Debian live under the triplet's include folder.
-    args+=(--with-libffi-include="$sysroot/usr/include/$triplet" --with-libffi-lib="$sysroot/usr/lib/$triplet")
+    # No --with-libffi-include: the cross compiler finds Debian's multiarch ffi.h in the sysroot
+    # by itself, and an explicit folder would also go to the build JDK's host compiler (which
+    # then reads the target's glibc headers and fails on gnu/stubs-soft.h).
     mkdir -p "$build/jdk"
     printf '%s\n' "${args[@]}" >"$build/configure.args"
     (cd "$build/jdk" && run_logged "$build/configure.log" bash "$source_dir/configure" "${args[@]}")
@@ -180,6 +181,32 @@ fi
 
 # Stage 4: make. Only the jmods the image links (and what they need); with a JDK 26 source the
 # build JDK (the build machine's own JDK 26, for jlink and javac) comes first.
+# The modules this build leaves out entirely (OpenJDK's MODULES_FILTER): all but the modules
+# wanted, what the build JDK is made of (jdk.jlink, jdk.compiler, java.base, java.logging; see
+# BUILDJDK_MODULES in make/Main.gmk) and what those require, from the source's module-info files.
+# Without it, java.base's jmod waits for every module's jmod (it records their hashes), which
+# means building java.desktop, java.smartcardio and the rest for the target.
+modules_left_out() {
+    local closure=" $modules jdk.jlink jdk.compiler java.base java.logging " changed=true module info required
+    while $changed; do
+        changed=false
+        for module in $closure; do
+            info=$source_dir/src/$module/share/classes/module-info.java
+            [[ -f $info ]] || die "no module $module in $source_dir/src"
+            for required in $(sed -n 's/^[[:space:]]*requires[[:space:]]\+\(transitive[[:space:]]\+\)\?\([a-z][a-z0-9.]*\)[[:space:]]*;.*/\2/p' "$info"); do
+                if [[ $closure != *" $required "* ]]; then
+                    closure+="$required "
+                    changed=true
+                fi
+            done
+        done
+    done
+    for info in "$source_dir"/src/*/share/classes/module-info.java; do
+        module=$(basename "$(dirname "$(dirname "$(dirname "$info")")")")
+        [[ $closure == *" $module "* ]] || echo "$module"
+    done | paste -sd' ' -
+}
+
 # make.done holds the modules built: a run with more modules makes only what is new.
 if [[ ! -f $build/make.done || $(cat "$build/make.done") != "$modules" ]]; then
     targets=()
@@ -187,8 +214,10 @@ if [[ ! -f $build/make.done || $(cat "$build/make.done") != "$modules" ]]; then
     stage_begin 4 "make ${targets[*]} (-j$jobs; log $build/make.log; this takes a while)"
     # Without the variables of a calling make (`make runtime ARCH=...`): OpenJDK's make would
     # take them for its own.
+    left_out=$(modules_left_out)
+    echo "runtime: [4/5] modules left out of this build: $left_out" >&2
     if ! (cd "$build/jdk" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
-        make JOBS="$jobs" LOG=info "${targets[@]}" >"$build/make.log" 2>&1); then
+        make JOBS="$jobs" LOG=info MODULES_FILTER="$left_out" "${targets[@]}" >"$build/make.log" 2>&1); then
         tail -n 40 "$build/make.log" >&2
         die "make failed (whole log: $build/make.log); run again to resume"
     fi
