@@ -94,5 +94,5 @@ tr -d '\r' <"$work/console-2.log" | grep -q '00:01:02:03:04:05 *my-mac-server' \
 resource=$(tr -d '\r' <"$work/console-2.log" | sed -n '/system resource print/,/admin@/p')
 echo "user-mode: $board ($arch${launcher:+, ${launcher%% *}}): console ready ${first_ready} ms after start on a blank flash, ${second_ready} ms on the second boot"
 echo "user-mode: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
-echo "user-mode: RSS of the firmware process after the second session: $rss${launcher:+ (the ${launcher%% *} process: the emulator's own memory and translated code included)}"
+echo "user-mode: RSS of the firmware process after the second session: $rss${launcher:+ (the ${launcher%% *} process: emulator and translated code included)}"
 echo "user-mode: seed configuration typed, clean shutdown twice (supervisor status 0), configuration kept"

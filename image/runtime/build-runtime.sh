@@ -157,7 +157,7 @@ if [[ ! -f $build/configure.done ]]; then
         --with-debug-level=release --with-native-debug-symbols=none
         --enable-headless-only --disable-warnings-as-errors
         --with-freetype=bundled --without-x
-        --with-zlib=system --enable-fallback-linker
+        --with-zlib=system
         --with-version-opt=macserver --disable-javac-server
         # Link-time optimisation is on for a 32-bit ARM minimal VM by default: a long
         # single-threaded link on this 2-core machine for a few hundred KiB.
@@ -166,6 +166,9 @@ if [[ ! -f $build/configure.done ]]; then
         # (libasound2-dev, libcups2-dev, libfontconfig-dev in the sysroot); nothing built here
         # links them.
     )
+    # 32-bit ARM HotSpot has no native linker for the FFM API (the firmware's raw sockets): the
+    # libffi-based fallback linker stands in. AArch64 has a native one.
+    [[ $arch != armhf ]] || args+=(--enable-fallback-linker)
     # A JDK 25 source cross-builds with the machine's Temurin 25 as its build JDK; a JDK 26 source
     # needs a build JDK of its own version, which its make builds first.
     [[ $feature != 25 ]] || args+=(--with-build-jdk="$host_jdk")
@@ -233,7 +236,9 @@ if [[ ! -f $build/jmods.done ]]; then
     stage_begin 5 "jmods: a jlink-ready folder in $ready"
     rm -rf "$ready"
     mkdir -p "$ready/jmods"
-    cp "$build"/jdk/images/jmods/*.jmod "$ready/jmods/"
+    for module in $modules; do
+        cp "$build/jdk/images/jmods/$module.jmod" "$ready/jmods/" || die "make built no $module.jmod"
+    done
     if [[ $feature == 25 ]]; then
         linker_home=$("$IMAGE_REPO/firmware/bin/java-home")
     else
