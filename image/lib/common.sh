@@ -130,3 +130,12 @@ largest_rss_under() {
     done
     if [[ -z $best_pid ]]; then echo unknown; else awk -v k="$best" -v p="$best_pid" 'BEGIN { printf "%.1f MiB (pid %s)\n", k / 1024, p }'; fi
 }
+
+# Under qemu user mode a 32-bit guest's memory is mapped below 4 GiB of the emulator's address
+# space, and the emulator's own (its code, heap, translation buffer) above: the resident part
+# of the low mappings is the guest program's RSS. Prints "<n> MiB", or "unknown".
+guest_rss_32bit() {
+    awk '/^[0-9a-f]+-[0-9a-f]+ / { split($1, r, "-"); low = (length(r[2]) <= 8) }
+        /^Rss:/ { if (low) { g += $2; seen = 1 } }
+        END { if (seen) printf "%.1f MiB\n", g / 1024; else print "unknown" }' "/proc/$1/smaps" 2>/dev/null || echo unknown
+}
