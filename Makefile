@@ -14,7 +14,7 @@ JAR_INPUTS := pom.xml firmware/pom.xml $(shell find firmware/src/main board -typ
 WITH_JDK := JAVA_HOME="$$(firmware/bin/java-home)"; export JAVA_HOME; \
 	export MAVEN_OPTS="$${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow -Djansi.noreset=true";
 
-.PHONY: help build run test bench image boot-test image-check board-given clean
+.PHONY: help build run test bench image boot-test image-check board-given runtime clean
 
 help:
 	@echo "make build                 compile and package the firmware (firmware/target/macserver.jar)"
@@ -24,6 +24,7 @@ help:
 	@echo "make image BOARD=<board>   build the firmware image of a board in board/ (image/build/<board>/)"
 	@echo "make boot-test BOARD=<b>   boot that image under qemu: user-mode, then (arm64) the full system"
 	@echo "make image-check BOARD=<b> both: e.g. make image-check BOARD=rb5009"
+	@echo "make runtime ARCH=<a>      build our own Java runtime for armhf or arm64 from OpenJDK's source (once, resumable; VARIANT=minimal|client|server)"
 	@echo "make clean                 remove build output (keeps var/flash.img, the saved configuration)"
 
 build:
@@ -71,6 +72,13 @@ boot-test:
 
 image-check: image
 	@$(MAKE) --no-print-directory boot-test BOARD="$(BOARD)"
+
+# Not part of `make test`: a cross build of OpenJDK takes about an hour on two cores.
+ARCH ?=
+VARIANT ?= minimal
+runtime:
+	@[[ -n "$(ARCH)" ]] || { echo "make: name an architecture, e.g. make runtime ARCH=armhf (armhf, arm64)" >&2; exit 2; }
+	@$(WITH_JDK) image/runtime/build-runtime.sh "$(ARCH)" "$(VARIANT)"
 
 clean:
 	rm -rf target firmware/target tests/target

@@ -110,5 +110,5 @@ grep -q 'flash unmounted' "$work/shutdown-console.log" || die "system: no clean 
 
 resource=$(tr -d '\r' <"$work/system-console.log" | sed -n '/system resource print/,/admin@/p')
 echo "system: $board under qemu-system-aarch64 (cortex-a72, 2 cores, TCG): console ready ${ready} ms after qemu started"
-echo "system: heap in use after boot and the commands: $(heap_in_use <<<"$resource")"
+echo "system: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
 echo "system: macping: $replies of 3 answered; mactelnet: logged in and listed the MAC servers; power button: clean power-off"

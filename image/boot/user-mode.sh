@@ -82,6 +82,11 @@ boot
 expect -f "$session" "$work/host" "$password" no "$started" 600 '/ip mac-server print' '/ip mac-server binding print' \
     '/system resource print' >"$work/console-2.log" 2>&1 \
     || { tail -n 20 "$work/console-2.log" >&2; die "user-mode: the second console session failed (log: $work/console-2.log)"; }
+rss=$(largest_rss_under "$supervisor")
+guest_rss=""
+if [[ $launcher == qemu-arm-static* ]]; then
+    guest_rss=$(guest_rss_32bit "$(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' <<<"$rss")")
+fi
 shutdown
 second_ready=$(sed -n 's/^ready-console-ms=//p' "$work/console-2.log" | tr -d '\r')
 tr -d '\r' <"$work/console-2.log" | grep -Eq '^ *0 +\* +my-mac-server' \
@@ -89,8 +94,10 @@ tr -d '\r' <"$work/console-2.log" | grep -Eq '^ *0 +\* +my-mac-server' \
 tr -d '\r' <"$work/console-2.log" | grep -q '00:01:02:03:04:05 *my-mac-server' \
     || die "user-mode: the binding is gone after a restart (log: $work/console-2.log)"
 
-# Heap in use: /system resource's total-memory less free-memory, where free is RAM less heap.
+# Memory in use on the machine: /system resource's total-memory less free-memory (/proc/meminfo).
 resource=$(tr -d '\r' <"$work/console-2.log" | sed -n '/system resource print/,/admin@/p')
 echo "user-mode: $board ($arch${launcher:+, ${launcher%% *}}): console ready ${first_ready} ms after start on a blank flash, ${second_ready} ms on the second boot"
-echo "user-mode: heap in use after boot and the commands: $(heap_in_use <<<"$resource")"
+echo "user-mode: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
+echo "user-mode: RSS of the firmware process after the second session: $rss${launcher:+ (the ${launcher%% *} process: emulator and translated code included)}"
+[[ -z $guest_rss ]] || echo "user-mode: of which the armhf guest's own memory (mappings below 4 GiB): $guest_rss"
 echo "user-mode: seed configuration typed, clean shutdown twice (supervisor status 0), configuration kept"

@@ -89,9 +89,53 @@ debian_suite_of() {
     esac
 }
 
-# Heap in use, from the firmware's "/system resource print" on standard input: its free-memory is
-# the board's RAM (total-memory) less the Java heap in use.
-heap_in_use() {
+# The Debian mirror this machine's own apt sources name (never written into the project).
+debian_mirror() {
+    local mirror=""
+    if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+        mirror=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
+    fi
+    if [[ -z $mirror && -f /etc/apt/sources.list ]]; then
+        mirror=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list)
+    fi
+    [[ -n $mirror ]] || die "no Debian mirror in this machine's apt sources (/etc/apt/sources.list*)"
+    echo "$mirror"
+}
+
+# The security mirror of this machine's apt sources, or nothing.
+debian_security_mirror() {
+    {
+        [[ ! -f /etc/apt/sources.list.d/debian.sources ]] || awk '/^URIs:/ && $2 ~ /security/ { print $2 }' /etc/apt/sources.list.d/debian.sources
+        [[ ! -f /etc/apt/sources.list ]] || awk '$1 == "deb" && $0 ~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) print $i }' /etc/apt/sources.list
+    } | head -n 1
+}
+
+# Memory in use on the machine, from the firmware's "/system resource print" on standard input:
+# its total-memory and free-memory are the machine's own (/proc/meminfo: MemTotal, MemAvailable).
+memory_in_use() {
     awk -F': *' '/total-memory/ { t = $2 } /free-memory/ { f = $2 }
-        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB\n", (t - f) / 1048576 }'
+        END { if (t == "" || f == "") print "unknown"; else printf "%.1f MiB of %.1f MiB\n", (t - f) / 1048576, t / 1048576 }'
+}
+
+# The largest resident set (VmRSS) among a process and its descendants, as "<n> MiB (pid <p>)":
+# the firmware's JVM under its supervisor (and under qemu user mode, the emulator running it).
+largest_rss_under() {
+    local queue=("$1") best=0 best_pid="" pid kib
+    while ((${#queue[@]} > 0)); do
+        pid=${queue[0]}
+        queue=("${queue[@]:1}")
+        kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+        if [[ -n $kib ]] && ((kib > best)); then best=$kib best_pid=$pid; fi
+        mapfile -t -O "${#queue[@]}" queue < <(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+    done
+    if [[ -z $best_pid ]]; then echo unknown; else awk -v k="$best" -v p="$best_pid" 'BEGIN { printf "%.1f MiB (pid %s)\n", k / 1024, p }'; fi
+}
+
+# Under qemu user mode a 32-bit guest's memory is mapped below 4 GiB of the emulator's address
+# space, and the emulator's own (its code, heap, translation buffer) above: the resident part
+# of the low mappings is the guest program's RSS. Prints "<n> MiB", or "unknown".
+guest_rss_32bit() {
+    awk '/^[0-9a-f]+-[0-9a-f]+ / { split($1, r, "-"); low = (length(r[2]) <= 8) }
+        /^Rss:/ { if (low) { g += $2; seen = 1 } }
+        END { if (seen) printf "%.1f MiB\n", g / 1024; else print "unknown" }' "/proc/$1/smaps" 2>/dev/null || echo unknown
 }

@@ -26,6 +26,14 @@ if [[ ${AOT:-yes} == no ]]; then
     exit 0
 fi
 
+# HotSpot's minimal VM has no CDS, so no AOT cache: only a server or client VM gets one.
+runtime_lib=$root/opt/macserver/runtime/lib
+if [[ ! -d $runtime_lib/server && ! -d $runtime_lib/client ]]; then
+    echo "the runtime's VM ($(ls -d "$runtime_lib"/*/libjvm.so 2>/dev/null | xargs -rn1 dirname | xargs -rn1 basename | paste -sd, -)) has no CDS" >"$out/aot-note.txt"
+    say "no AOT cache: $(cat "$out/aot-note.txt")"
+    exit 0
+fi
+
 launcher=$(qemu_user_of "$arch")
 if [[ -n $launcher ]]; then
     command -v "$launcher" >/dev/null || "$IMAGE_REPO/tests/install-peers.sh" qemu-user-static \

@@ -8,6 +8,7 @@
 #        fetch-debian.sh ARCH CACHE depends PACKAGE       prints the packages PACKAGE depends on
 #        fetch-debian.sh ARCH CACHE unpack DEST PACKAGE...  download, then dpkg -x each into DEST
 # Package lists older than a week are refreshed; downloaded .deb files are kept in CACHE/debs.
+# FETCH_SUITE=<suite> takes another Debian release (the runtime's cross-build sysroot: bookworm).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -18,20 +19,8 @@ shift 3
 state=$cache/apt
 mkdir -p "$state/lists/partial" "$state/cache/archives/partial" "$state/etc" "$cache/debs"
 
-mirror_of_this_machine() {
-    local mirror=""
-    if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
-        mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources)
-    fi
-    if [[ -z $mirror && -f /etc/apt/sources.list ]]; then
-        mirror=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list)
-    fi
-    [[ -n $mirror ]] || die "no Debian mirror in this machine's apt sources (/etc/apt/sources.list*)"
-    echo "$mirror"
-}
-
-suite=$(debian_suite_of "$arch")
-echo "deb [arch=$arch] $(mirror_of_this_machine) $suite main" >"$state/etc/sources.list"
+suite=${FETCH_SUITE:-$(debian_suite_of "$arch")}
+echo "deb [arch=$arch] $(debian_mirror) $suite main" >"$state/etc/sources.list"
 : >"$state/status"
 apt_options=(
     -o "Dir::Etc::SourceList=$state/etc/sources.list" -o Dir::Etc::SourceParts=/dev/null

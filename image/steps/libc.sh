@@ -17,12 +17,16 @@ sysroot=$cache/$(debian_suite_of "$arch")-$arch/sysroot
 system=$out/system
 [[ -d $out/runtime ]] || die "$out/runtime is missing: run runtime.sh first"
 
-if [[ ! -f $sysroot/.complete ]]; then
-    say "unpacking Debian $(debian_suite_of "$arch") libc6, zlib1g, libgcc-s1, libstdc++6 and busybox-static for $arch"
+# libffi8: the FFM API's fallback linker (libfallbackLinker.so) on a 32-bit ARM runtime, which
+# has no native one; libatomic1: what GCC's 64-bit atomics on 32-bit ARM call into (Debian's
+# armhf JDK needs it). .complete holds the package list, so a longer list unpacks again.
+packages="libc6 zlib1g libgcc-s1 libstdc++6 libffi8 libatomic1 busybox-static"
+if [[ ! -f $sysroot/.complete || $(cat "$sysroot/.complete") != "$packages" ]]; then
+    say "unpacking Debian $(debian_suite_of "$arch") $packages for $arch"
     rm -rf "$sysroot"
-    "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$sysroot" \
-        libc6 zlib1g libgcc-s1 libstdc++6 busybox-static >/dev/null
-    touch "$sysroot/.complete"
+    # shellcheck disable=SC2086
+    "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$sysroot" $packages >/dev/null
+    echo "$packages" >"$sysroot/.complete"
 fi
 
 is_elf() {
@@ -55,7 +59,7 @@ while ((${#queue[@]} > 0)); do
     queue=("${queue[@]:1}")
     [[ -z ${own[$lib]:-} && -z ${wanted[$lib]:-} ]] || continue
     path=$sysroot/usr/lib/$triplet/$lib
-    [[ -e $path ]] || die "no $lib for $arch in Debian's libc6, zlib1g, libgcc-s1, libstdc++6"
+    [[ -e $path ]] || die "no $lib for $arch in Debian's $packages"
     wanted[$lib]=$path
     mapfile -t -O "${#queue[@]}" queue < <(needed_of "$path")
 done

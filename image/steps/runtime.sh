@@ -6,7 +6,8 @@
 #   PROFILE       board/<name>.properties
 #   OUT           the board's build folder; the runtime goes to OUT/runtime
 #   FIRMWARE_DIR  firmware/target (macserver.jar and lib/)
-# Environment: IMAGE_CACHE (downloaded packages, default image/build/cache), RUNTIME (a JDK 25
+# Environment: IMAGE_CACHE (downloaded packages and our own runtime builds, default
+#   image/build/cache), RUNTIME (a JDK 25
 #   for the board's architecture supplied by the user; its jmods/ are linked), JLINK_COMPRESS
 #   (jlink's --compress, default zip-0: the squashfs compresses better than jlink does).
 set -euo pipefail
@@ -20,44 +21,97 @@ source_name=$(profile_require "$profile" runtime)
 host_jdk=$("$IMAGE_REPO/firmware/bin/java-home")
 runtime=$out/runtime
 
-# The modules whose classes the firmware and the libraries it reaches actually use. Class-level
-# analysis on purpose: a library's module descriptor may name optional modules (Jackson's
-# `requires static java.desktop`), which --print-module-deps would pull in with their natives.
-modules_in_use() {
+# The modules to link: the `keep` lines of image/runtime/modules.conf. jdeps (class-level, so a
+# library's `requires static` does not count) must find nothing outside its keep and leave lines.
+modules_conf=$IMAGE_REPO/image/runtime/modules.conf
+modules_kept() {
+    awk '$1 == "keep" { print $2 }' "$modules_conf" | paste -sd, -
+}
+modules_referenced() {
     "$host_jdk/bin/jdeps" -verbose:class --ignore-missing-deps --multi-release 25 \
         --class-path "$firmware/lib/*" -R "$firmware/macserver.jar" 2>/dev/null \
         | awk '$2 == "->" { m = $NF; gsub(/[()]/, "", m); print m }' \
-        | grep -E '^(java|jdk)\.[a-z.]+$' | sort -u | paste -sd, -
+        | grep -E '^(java|jdk)\.[a-z.]+$' | sort -u
+}
+check_modules() {
+    local module unknown=()
+    for module in $(modules_referenced); do
+        awk -v m="$module" '($1 == "keep" || $1 == "leave") && $2 == m { found = 1 } END { exit !found }' "$modules_conf" \
+            || unknown+=("$module")
+    done
+    ((${#unknown[@]} == 0)) || die "jdeps finds the firmware referring to ${unknown[*]}, named nowhere in $modules_conf: add keep or leave lines (with the reason)"
 }
 
-# Where the jmods for this architecture come from: --module-path for jlink, or empty to link
-# from the host JDK's own run-time image (Temurin 25 ships without jmods/).
-module_path_for() {
+# Where the jmods for this architecture come from, and the jlink that reads them: sets
+# module_path (empty: link from the host JDK's own run-time image; Temurin 25 ships without
+# jmods/), jlink and used_source. The profile's runtime= is a comma-separated list of sources,
+# the first one usable here wins:
+#   own-<variant>                    our own build (make runtime ARCH=<arch> VARIANT=<variant>),
+#                                    usable once it is built into the cache
+#   debian-trixie-openjdk-25:<arch>  Debian 13's binary JDK (fetched when needed)
+#   temurin-host                     the build machine's Temurin 25 (x86_64 only)
+#   none                             no runtime for this architecture
+module_path=""
+jlink=$host_jdk/bin/jlink
+used_source=""
+choose_runtime() {
     if [[ -n ${RUNTIME:-} ]]; then
         [[ -d $RUNTIME/jmods ]] || die "RUNTIME=$RUNTIME has no jmods/ folder: give the home of a full JDK 25 for $arch"
         grep -Eq '^JAVA_VERSION="25' "$RUNTIME/release" 2>/dev/null || die "RUNTIME=$RUNTIME is not a JDK 25 (see its release file)"
-        echo "$RUNTIME/jmods"
+        module_path=$RUNTIME/jmods used_source="RUNTIME=$RUNTIME"
         return
     fi
-    case $source_name in
-        temurin-host)
-            [[ $arch == amd64 ]] || die "runtime=temurin-host only makes x86_64 runtimes"
-            ;;
-        debian-trixie-openjdk-25:*)
-            local jdk=$cache/$(debian_suite_of "$arch")-$arch/openjdk-25
-            if [[ ! -d $jdk/usr/lib/jvm/java-25-openjdk-$arch/jmods ]]; then
-                say "fetching Debian 13 openjdk-25-jdk-headless:$arch (about 300 MB, once; cached in $cache)"
-                "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$jdk" openjdk-25-jdk-headless >/dev/null
-            fi
-            echo "$jdk/usr/lib/jvm/java-25-openjdk-$arch/jmods"
-            ;;
-        none)
-            die "board $(profile_get "$profile" name) has no Java 25 runtime (runtime=none): see image/README.md, or give RUNTIME=/path/to/jdk25-for-$arch"
-            ;;
-        *)
-            die "unknown runtime source '$source_name' in $profile"
-            ;;
-    esac
+    local candidate ready
+    for candidate in ${source_name//,/ }; do
+        case $candidate in
+            own-*)
+                ready=$(own_runtime "${candidate#own-}")
+                if [[ -n $ready ]]; then
+                    module_path=$ready/jmods
+                    jlink=$(sed -n 's/^jlink=//p' "$ready/release")
+                    used_source="own $(sed -n 's/^source=//p' "$ready/release") ${candidate#own-}"
+                    return
+                fi
+                say "our own $arch runtime (${candidate#own-} VM) is not built yet: 'make runtime ARCH=$arch VARIANT=${candidate#own-}' builds it (about an hour); taking the next source of runtime=$source_name"
+                ;;
+            temurin-host)
+                [[ $arch == amd64 ]] || die "runtime=temurin-host only makes x86_64 runtimes"
+                used_source=temurin-host
+                return
+                ;;
+            debian-trixie-openjdk-25:*)
+                local jdk=$cache/$(debian_suite_of "$arch")-$arch/openjdk-25
+                if [[ ! -d $jdk/usr/lib/jvm/java-25-openjdk-$arch/jmods ]]; then
+                    say "fetching Debian 13 openjdk-25-jdk-headless:$arch (about 300 MB, once; cached in $cache)"
+                    "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$jdk" openjdk-25-jdk-headless >/dev/null
+                fi
+                module_path=$jdk/usr/lib/jvm/java-25-openjdk-$arch/jmods used_source=$candidate
+                return
+                ;;
+            none)
+                die "board $(profile_get "$profile" name) has no Java 25 runtime (runtime=none): see image/README.md, or give RUNTIME=/path/to/jdk25-for-$arch"
+                ;;
+            *)
+                die "unknown runtime source '$candidate' in $profile"
+                ;;
+        esac
+    done
+    die "no runtime source of runtime=$source_name is usable for $arch"
+}
+
+# The ready folder of our own build for this architecture and VM variant (any source version
+# build-runtime.sh chose; the newest if several), or nothing.
+own_runtime() {
+    local variant=$1 release
+    for release in $(ls -t "$cache"/runtime/openjdk-*-"$arch-$variant"/ready/release 2>/dev/null); do
+        if awk -F, -v need="$modules" 'BEGIN { n = split(need, want, ",") }
+                /^modules=/ { sub(/^modules=/, ""); for (i = 1; i <= split($0, have, ","); i++) got[have[i]] = 1 }
+                END { for (i = 1; i <= n; i++) if (!(want[i] in got)) exit 1 }' "$release"; then
+            dirname "$release"
+            return
+        fi
+        say "$(dirname "$release") lacks some of $modules: 'make runtime ARCH=$arch' again builds them"
+    done
 }
 
 strip_native_code() {
@@ -78,17 +132,19 @@ strip_native_code() {
     say "stripped $stripped native files with $strip"
 }
 
-modules=$(modules_in_use)
-[[ -n $modules ]] || die "jdeps found no modules in $firmware/macserver.jar (is the firmware built?)"
-module_path=$(module_path_for)
-say "linking a $arch runtime with $modules"
+[[ -f $firmware/macserver.jar ]] || die "$firmware/macserver.jar is missing (is the firmware built?)"
+check_modules
+modules=$(modules_kept)
+choose_runtime
+say "linking a $arch runtime ($used_source) with $modules"
 rm -rf "$runtime"
 jlink_args=(--add-modules "$modules" --strip-java-debug-attributes --no-man-pages --no-header-files
     --exclude-files='**.debuginfo' --compress "${JLINK_COMPRESS:-zip-0}" --output "$runtime")
 [[ -z $module_path ]] || jlink_args+=(--module-path "$module_path")
-run_logged "$out/jlink.log" "$host_jdk/bin/jlink" "${jlink_args[@]}"
+run_logged "$out/jlink.log" "$jlink" "${jlink_args[@]}"
 # The JDK's default CDS archives: the image's AOT cache takes their place.
 rm -f "$runtime"/lib/server/classes*.jsa
 strip_native_code
 echo "$modules" >"$out/modules.txt"
+echo "$used_source" >"$out/runtime-source.txt"
 say "runtime: $(mib "$(size_bytes "$runtime")") in $runtime"

@@ -209,14 +209,24 @@ public record BoardProfile(
         return (int) Math.min(Integer.MAX_VALUE, (kib + 1023) >> 10);
     }
 
+    /**
+     * {@code runtime} is a comma-separated list of sources, the first one usable at image build
+     * time wins (e.g. {@code own-minimal,debian-trixie-openjdk-25:armhf}: our own build once it
+     * exists, else Debian's); a source naming an architecture must name the board's.
+     */
     private static void checkRuntime(String runtime, Architecture architecture) {
-        requireMatch(RUNTIME, runtime, "runtime");
-        Matcher matcher = RUNTIME.matcher(runtime);
-        matcher.matches();
-        String arch = matcher.group(1);
-        if (arch != null && !arch.equals(architecture.debianName())) {
-            throw new IllegalArgumentException("runtime '" + runtime + "' is for " + arch + ", but the board is "
-                    + architecture.profileName() + " (" + architecture.debianName() + ")");
+        if (runtime == null) {
+            throw new IllegalArgumentException("runtime must be set");
+        }
+        for (String source : runtime.split(",", -1)) {
+            requireMatch(RUNTIME, source, "runtime");
+            Matcher matcher = RUNTIME.matcher(source);
+            matcher.matches();
+            String arch = matcher.group(1);
+            if (arch != null && !arch.equals(architecture.debianName())) {
+                throw new IllegalArgumentException("runtime '" + source + "' is for " + arch + ", but the board is "
+                        + architecture.profileName() + " (" + architecture.debianName() + ")");
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package macserver.rest;
 
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -14,21 +15,14 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import macserver.x509.SelfSignedCertificate;
 
 /**
  * The www-ssl key and self-signed certificate (P-256, ten years), made once and kept in the hidden
@@ -62,39 +56,20 @@ public record WwwCertificate(PrivateKey key, X509Certificate certificate) {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream((byte[]) row[certIndex]));
             return new WwwCertificate(key, cert);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new ConfigException("failure: www-ssl certificate: " + e.getMessage(), e);
         }
     }
 
     /** A new self-signed pair for {@code hostName} (also valid for localhost and 127.0.0.1). */
-    public static WwwCertificate create(String hostName, Instant now) throws GeneralSecurityException, OperatorCreationException {
+    public static WwwCertificate create(String hostName, Instant now) throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = g.generateKeyPair();
-        X500Name name = new X500Name("CN=" + hostName.replaceAll("[^A-Za-z0-9.-]", "-"));
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name,
-                new BigInteger(63, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
-        try {
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-        } catch (org.bouncycastle.cert.CertIOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        X509CertificateHolder holder = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(encoded(holder)));
+        Instant from = now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        X509Certificate cert = SelfSignedCertificate.create(pair, hostName.replaceAll("[^A-Za-z0-9.-]", "-"),
+                new BigInteger(63, new SecureRandom()).setBit(0), from, from.plus(Duration.ofDays(3651)),
+                List.of("localhost"), List.of(InetAddress.ofLiteral("127.0.0.1")));
         return new WwwCertificate(pair.getPrivate(), cert);
-    }
-
-    private static byte[] encoded(X509CertificateHolder holder) throws GeneralSecurityException {
-        try {
-            return holder.getEncoded();
-        } catch (java.io.IOException e) {
-            throw new GeneralSecurityException(e);
-        }
     }
 }

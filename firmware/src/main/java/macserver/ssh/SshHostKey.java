@@ -26,6 +26,10 @@ record SshHostKey(KeyPair pair, String fingerprint) {
 
     static final String TYPE = "ed25519";
 
+    static {
+        JdkEd25519.install();
+    }
+
     /** The stored key, made and stored first if there is none yet. */
     static SshHostKey loadOrCreate(ConfigModel model) throws ConfigException {
         Menu menu = model.schema().menu("ip ssh");

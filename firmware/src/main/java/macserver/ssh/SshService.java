@@ -40,6 +40,10 @@ public final class SshService implements AutoCloseable {
     /** MINA reports every connection at INFO; the firmware's log keeps only its warnings. */
     private static final Logger MINA_LOG = Logger.getLogger("org.apache.sshd");
 
+    static {
+        JdkEd25519.install(); // ssh-ed25519 keys and signatures, before MINA reads or makes a key
+    }
+
     /**
      * Where and how the server listens. {@code portShift} is added to the service's port (as for
      * REST), so that a host run can use 8022 for 22 without root.

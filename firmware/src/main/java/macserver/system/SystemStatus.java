@@ -5,7 +5,9 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import macserver.board.BoardProfile;
 
 /**
@@ -26,23 +28,33 @@ public final class SystemStatus {
     private final String version;
     private final long startMillis = System.currentTimeMillis();
     private final LongSupplier flashFree;
+    private final Supplier<Optional<MemInfo>> memory;
 
+    /** The machine's memory from {@code /proc/meminfo}. */
     public SystemStatus(BoardProfile board, String version, LongSupplier flashFreeBytes) {
+        this(board, version, flashFreeBytes, () -> MemInfo.read(MemInfo.PROC_MEMINFO));
+    }
+
+    /** {@code memory} gives the machine's memory when asked, or empty where it cannot be read. */
+    public SystemStatus(BoardProfile board, String version, LongSupplier flashFreeBytes, Supplier<Optional<MemInfo>> memory) {
         this.board = board;
         this.version = version;
         this.flashFree = flashFreeBytes;
+        this.memory = memory;
     }
 
     /** One row in the property order of /system resource, then its id. */
     public List<Object[]> resource() {
         Runtime rt = Runtime.getRuntime();
         long uptime = (System.currentTimeMillis() - startMillis) / 1000;
+        // The machine's real memory, as RouterOS shows its own; where /proc/meminfo cannot be read,
+        // the board profile's RAM, less what the firmware's heap uses of it.
         long ram = board.ramMib() * 1024L * 1024L;
+        MemInfo mem = memory.get().orElseGet(() -> new MemInfo(ram, Math.max(0, ram - (rt.totalMemory() - rt.freeMemory()))));
         return List.<Object[]>of(new Object[] {
             uptime, ROUTEROS_VERSION, version, board.model(), board.architecture().toString().toLowerCase(java.util.Locale.ROOT),
             board.cpu().model(), (long) board.cpu().cores(), board.cpu().mhz() + "MHz",
-            // RAM as the board has it; free is what the firmware's heap does not use of it.
-            ram, ram - (rt.totalMemory() - rt.freeMemory()),
+            mem.totalBytes(), mem.freeBytes(),
             board.flash().type().toString().toLowerCase(java.util.Locale.ROOT), board.flash().sizeBytes(),
             flashFree.getAsLong(), Runtime.version().toString(), 1});
     }

@@ -171,6 +171,8 @@ class BoardProfileTest {
             jvm.options             | Xmx64m               | jvm.options entry 'Xmx64m' is not an option
             runtime                 | debian-openjdk:armhf | runtime 'debian-openjdk:armhf' is for armhf, but the board is arm64
             runtime                 | Some Runtime         | runtime 'Some Runtime' must match
+            runtime                 | own-minimal,debian-openjdk:armhf | runtime 'debian-openjdk:armhf' is for armhf, but the board is arm64
+            runtime                 | own-minimal,         | runtime '' must match
             flash-size              | 128                  | unknown key(s) [flash-size]
             flash.partition         | <remove>             | missing key 'flash.partition'
             flash.partition         | /dev/mtdblock2       | flash.filesystem=ubifs goes with a UBI volume
@@ -188,6 +190,14 @@ class BoardProfileTest {
         var e = assertThrows(BoardProfileException.class, () -> BoardProfile.fromProperties(properties, "test.properties"));
         assertTrue(e.getMessage().startsWith("board profile test.properties: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void runtimeIsAListOfSourcesTriedInOrder() throws Exception {
+        Properties properties = properties(VALID);
+        properties.setProperty("runtime", "own-minimal,debian-trixie-openjdk-25:arm64");
+        assertEquals("own-minimal,debian-trixie-openjdk-25:arm64",
+                BoardProfile.fromProperties(properties, "t").runtime());
     }
 
     @Test

@@ -77,11 +77,15 @@ class HostImageTest {
     }
 
     @Test
-    void theRuntimeHoldsTheModulesJdepsChoseAndNoDesktop() {
+    void theRuntimeHoldsTheKeptModulesOfModulesConfAndNoOthers() throws Exception {
         List<String> modules = List.of(manifest.getProperty("runtime.modules").split(","));
+        List<String> kept = Files.readAllLines(ScriptRun.REPO.resolve("image/runtime/modules.conf")).stream()
+                .map(String::strip).filter(l -> l.startsWith("keep ")).map(l -> l.split("\\s+")[1]).toList();
 
+        assertEquals(kept, modules);
         assertTrue(modules.containsAll(List.of("java.base", "java.logging")), modules.toString());
         assertFalse(modules.contains("java.desktop"), "Jackson's optional java.desktop was linked in: " + modules);
+        assertFalse(modules.contains("java.sql") || modules.contains("jdk.jfr"), "an optional module was linked in: " + modules);
     }
 
     @Test
