@@ -81,7 +81,8 @@ public final class LoadGenerator {
                 case "ping" -> g.pings(g.integer("count", 50), g.integer("gap-ms", 20));
                 case "hold" -> g.hold(g.integer("count", 100), g.integer("rate", 20), g.options.getOrDefault("checkpoints", ""),
                         Long.parseLong(g.options.getOrDefault("pid", "0")), Boolean.parseBoolean(g.options.get("jvm")));
-                case "echo" -> g.echo(g.integer("count", 100), g.integer("seconds", 10), g.integer("interval-ms", 100));
+                case "echo" -> g.echo(g.integer("count", 100), g.integer("seconds", 10), g.integer("interval-ms", 100),
+                        g.integer("lost-after-ms", 2000));
                 case "flood" -> g.flood(g.integer("rate", 50_000), g.integer("seconds", 8), g.integer("legit", 20),
                         g.integer("gap-ms", 300));
                 case "blast" -> g.blast(g.integer("seconds", 5), Long.parseLong(g.options.get("allow-base"), 16),
@@ -291,7 +292,8 @@ public final class LoadGenerator {
         all.forEach(LoadSession::end);
     }
 
-    private void echo(int count, int seconds, int intervalMillis) throws InterruptedException {
+    /** {@code lostAfterMillis}: an echo later than this counts as lost (a benchmark's bound, not a protocol's). */
+    private void echo(int count, int seconds, int intervalMillis, int lostAfterMillis) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
         LatencySamples echoes = new LatencySamples();
@@ -301,7 +303,7 @@ public final class LoadGenerator {
         List<LoadSession> live = startHeld(count, 20, stop, new LatencySamples(), outcomes, s -> {
             long start = System.nanoTime();
             for (int k = 0; !stop.get() && !s.ended(); k++) {
-                long latency = s.keystroke(keys[k & 1], 2000);
+                long latency = s.keystroke(keys[k & 1], lostAfterMillis);
                 if (measuring.get()) {
                     if (latency < 0) {
                         lost.incrementAndGet();

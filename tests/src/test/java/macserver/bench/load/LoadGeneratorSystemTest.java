@@ -30,8 +30,10 @@ class LoadGeneratorSystemTest {
         assertEquals("3", login.get("login-logged-in"), login.toString());
         assertEquals("0", login.get("login-refused"), login.toString());
 
+        // Whether every keystroke is echoed, not how fast: on a machine busy with other work a
+        // scheduling stall can hold one echo past the benchmark's 2 s, so this waits up to 15 s.
         Map<String, String> echo = GeneratorRun.run(netns, server, "echo", 90, "count=2", "seconds=2", "interval-ms=100",
-                "mac-base=024c03000000");
+                "lost-after-ms=15000", "mac-base=024c03000000");
         assertEquals("2", echo.get("echo-sessions"), echo.toString());
         assertEquals("0", echo.get("echo-lost"), echo.toString());
         assertTrue(Integer.parseInt(echo.get("echo-keystrokes")) >= 10, echo.toString());
