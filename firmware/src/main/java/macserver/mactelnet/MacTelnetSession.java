@@ -2,7 +2,6 @@ package macserver.mactelnet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import macserver.auth.LoginName;
@@ -12,23 +11,17 @@ import macserver.mactelnet.MacServerCounters.Counter;
 /**
  * One MAC-Telnet session, keyed by (client MAC, session key): AUTH → ACTIVE → CLOSED (§3), with
  * CHECKING between AUTH and the outcome while the host checks an MD5 login remotely (RADIUS).
- * Every client DATA is acknowledged at once, duplicates too, and only newer counters are taken.
- * The server keeps one DATA in flight and resends it on the client's own schedule until it is
- * acknowledged. All methods run with the server's lock held.
+ * The reliable DATA stream underneath (acknowledgements, counters, resends) is the session's
+ * {@link SessionTransport}; this class is what the bytes mean: the login, the terminal, and the
+ * session's life. All methods run with the server's lock held.
  */
 final class MacTelnetSession {
 
     enum State { AUTH, CHECKING, ACTIVE, CLOSED }
 
     private static final Logger LOG = Logger.getLogger(MacTelnetSession.class.getName());
-    /** The 0.x client's resend waits (ms); after the last one and one more second we give up. */
-    static final int[] RESEND_WAITS = {15, 20, 30, 50, 90, 170, 330, 660, 1000};
-    private static final int GIVE_UP_WAIT = 1000;
-    /** A counter this far below the last accepted one has wrapped around (the reference's rule). */
-    private static final long WRAP_DISTANCE = 1L << 24;
     static final int MAX_USERNAME_BYTES = 127;
     static final int MAX_TERM_TYPE_BYTES = 29;
-    private static final int MAX_QUEUED = 4;
     /** Without keystrokes for this long, the terminal rings give their storage back. */
     static final long RELEASE_AFTER_MILLIS = 5_000;
     static final String LOGIN_FAILED = "Login failed, incorrect username or password\r\n";
@@ -57,23 +50,7 @@ final class MacTelnetSession {
     private long lastHeard;
     private long lastInput;
 
-    private boolean firstDataSeen;
-    private int inCounter;
-
-    /*
-     * The DATA in flight is not kept as a packet: a resend encodes it again into the shared
-     * scratch buffer from its source, the queued message it was or the output ring, which keeps
-     * the bytes until they are acknowledged. So an idle session holds no packet buffer.
-     */
-    private boolean waitingForAck;
-    private byte[] inFlightMessage;
-    private int inFlightCounter;
-    private int inFlightLength;
-    private int inFlightEnd;
-    private int resends;
-    private long resendAt;
-    private int outCounter;
-    private final ArrayDeque<byte[]> queued = new ArrayDeque<>(MAX_QUEUED);
+    private final SessionTransport wire;
     /** Send END and go once everything queued is acknowledged (after a failed login). */
     private boolean endWhenFlushed;
 
@@ -102,6 +79,7 @@ final class MacTelnetSession {
         this.createdAt = now;
         this.lastHeard = now;
         this.login = new SessionLogin(ctx.logins, ctx.fakes, ctx.random);
+        this.wire = new SessionTransport(ctx, clientMac, serverMac, sessionKey, ifIndex, clientPort);
     }
 
     State state() {
@@ -130,8 +108,8 @@ final class MacTelnetSession {
      */
     void onStart(int srcPort, int counter, long now) {
         lastHeard = now;
-        if (srcPort == clientPort && state == State.AUTH && !firstDataSeen) {
-            sendBare(MtPacketType.ACK, counter);
+        if (srcPort == clientPort && state == State.AUTH && !wire.anyDataSeen()) {
+            wire.sendBare(MtPacketType.ACK, counter);
         }
     }
 
@@ -142,7 +120,7 @@ final class MacTelnetSession {
      * 0.x client leaves no END, and its successor started in the same second draws the same key).
      */
     boolean isRestartedBy(int srcPort) {
-        return firstDataSeen || srcPort != clientPort;
+        return wire.anyDataSeen() || srcPort != clientPort;
     }
 
     /**
@@ -155,13 +133,9 @@ final class MacTelnetSession {
 
     void onData(MtHeader h, ByteBuffer packet, long now) {
         lastHeard = now;
-        sendBare(MtPacketType.ACK, h.counter + h.payloadLength);
-        if (firstDataSeen && !isNewer(h.counter, inCounter)) {
-            ctx.counters.increment(Counter.DUPLICATE_DATA);
+        if (!wire.takeData(h.counter, h.payloadLength)) {
             return;
         }
-        firstDataSeen = true;
-        inCounter = h.counter;
         if (state == State.ACTIVE) {
             lastInput = now;
             readActive(packet, h.payloadOffset, h.payloadLength);
@@ -170,29 +144,16 @@ final class MacTelnetSession {
         }
     }
 
-    /** Only a newer counter is taken; one far below the last has wrapped round (mod 2^32). */
-    static boolean isNewer(int counter, int last) {
-        return Integer.compareUnsigned(counter, last) > 0 || Integer.toUnsignedLong(last - counter) > WRAP_DISTANCE;
-    }
-
     void onAck(MtHeader h, long now) {
         lastHeard = now;
-        if (waitingForAck && Integer.toUnsignedLong(h.counter - inFlightEnd) < WRAP_DISTANCE) {
-            waitingForAck = false;
-            if (inFlightMessage == null) {
-                output.consume(inFlightLength);
-            }
-            inFlightMessage = null;
+        if (wire.takeAck(h.counter, output)) {
             pump();
-        } else {
-            // A keepalive (or a stale ACK): echoing it shows the client the session is alive.
-            sendBare(MtPacketType.ACK, h.counter);
         }
     }
 
     void onEnd(MtHeader h) {
         if (state != State.CLOSED) {
-            sendBare(MtPacketType.END, h.counter);
+            wire.sendBare(MtPacketType.END, h.counter);
         }
         remove();
     }
@@ -260,7 +221,7 @@ final class MacTelnetSession {
             }
         } else if (beginAuth) {
             byte[] salt = login.md5Salt();
-            if (salt != null && queued.isEmpty()) {
+            if (salt != null && wire.nothingQueued()) {
                 queue(controlBlock(ControlType.PASSSALT, salt));
             }
         }
@@ -290,7 +251,7 @@ final class MacTelnetSession {
         if (serverKey == null) {
             return false;
         }
-        if (queued.isEmpty()) {
+        if (wire.nothingQueued()) {
             // Otherwise the same answer is still on its way.
             queue(controlBlock(ControlType.PASSSALT, serverKey));
         }
@@ -457,24 +418,12 @@ final class MacTelnetSession {
                 output.release();
             }
         }
-        if (waitingForAck && now >= resendAt) {
-            if (resends == RESEND_WAITS.length) {
-                ctx.counters.increment(Counter.RETRANSMIT_GIVE_UPS);
-                abort(null);
-                return Long.MAX_VALUE;
-            }
-            resends++;
-            resendAt = now + (resends < RESEND_WAITS.length ? RESEND_WAITS[resends] : GIVE_UP_WAIT);
-            ctx.counters.increment(Counter.RETRANSMITS);
-            ByteBuffer b = startData(inFlightCounter);
-            if (inFlightMessage != null) {
-                b.put(inFlightMessage);
-            } else {
-                output.peek(b, inFlightLength);
-            }
-            transmit(b.flip());
+        long next = wire.resendDue(now, output);
+        if (next == SessionTransport.GIVE_UP) {
+            abort(null);
+            return Long.MAX_VALUE;
         }
-        return waitingForAck ? resendAt : Long.MAX_VALUE;
+        return next;
     }
 
     /** Asks the timer thread to end this session (from any thread). */
@@ -496,59 +445,24 @@ final class MacTelnetSession {
         return b.array();
     }
 
-    /** One login's messages at most: a salt, END_AUTH and a failure text fit; the bound is a guard. */
     private void queue(byte[] payload) {
-        if (queued.size() >= MAX_QUEUED) {
-            throw new IllegalStateException("session send queue over its bound");
-        }
-        queued.add(payload);
+        wire.queue(payload);
         pump();
     }
 
     /**
      * Sends the next DATA if none is in flight: a queued control message first, then terminal
-     * output (up to maxDataBytes). With nothing left, a finished session sends END and goes.
+     * output. With nothing left, a finished session sends END and goes.
      */
     private void pump() {
-        if (removed || waitingForAck) {
+        if (removed) {
             return;
         }
-        ByteBuffer b = startData(outCounter);
-        byte[] next = queued.poll();
-        int length;
-        if (next != null) {
-            b.put(next);
-            length = next.length;
-        } else if (state == State.ACTIVE && output != null) {
-            length = output.peek(b, ctx.config.maxDataBytes());
-        } else {
-            length = 0;
+        if (!wire.sendNext(state == State.ACTIVE ? output : null)
+                && (endWhenFlushed || (terminalEnded && state == State.ACTIVE))) {
+            wire.sendEnd();
+            remove();
         }
-        if (length == 0) {
-            if (endWhenFlushed || (terminalEnded && state == State.ACTIVE)) {
-                sendBare(MtPacketType.END, outCounter);
-                remove();
-            }
-            return;
-        }
-        inFlightMessage = next;
-        inFlightCounter = outCounter;
-        inFlightLength = length;
-        outCounter += length;
-        inFlightEnd = outCounter;
-        waitingForAck = true;
-        resends = 0;
-        resendAt = ctx.now() + RESEND_WAITS[0];
-        transmit(b.flip());
-        ctx.wakeTimers();
-    }
-
-    /** The shared scratch buffer, cleared, with a DATA header for {@code counter} written. */
-    private ByteBuffer startData(int counter) {
-        ByteBuffer b = ctx.scratch.clear();
-        MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, MtPacketType.DATA, serverMac, clientMac,
-                sessionKey, counter);
-        return b;
     }
 
     /** A one-off message (not resent), END, and the session is gone. */
@@ -556,26 +470,8 @@ final class MacTelnetSession {
         if (removed) {
             return;
         }
-        if (message != null && state == State.ACTIVE) {
-            ByteBuffer b = startData(outCounter);
-            byte[] text = message.getBytes(StandardCharsets.US_ASCII);
-            b.put(text);
-            outCounter += text.length;
-            transmit(b.flip());
-        }
-        sendBare(MtPacketType.END, outCounter);
+        wire.sendLast(state == State.ACTIVE ? message : null);
         remove();
-    }
-
-    private void sendBare(int type, int counter) {
-        ByteBuffer b = ctx.scratch.clear();
-        MtPacketEncoder.writeHeader(b, Direction.SERVER_TO_CLIENT, type, serverMac, clientMac, sessionKey, counter);
-        transmit(b.flip());
-    }
-
-    /** Session traffic goes unicast to the client's MAC, IP 0.0.0.0 → 255.255.255.255, like the reference's raw mode. */
-    private void transmit(ByteBuffer packet) {
-        ctx.send(ifIndex, clientMac, 0, MtHeader.PORT, clientPort, packet);
     }
 
     private void remove() {
@@ -583,9 +479,7 @@ final class MacTelnetSession {
             return;
         }
         removed = true;
-        waitingForAck = false;
-        inFlightMessage = null;
-        queued.clear();
+        wire.clear();
         if (input != null) {
             input.close();
             output.close();

@@ -49,11 +49,11 @@ class MacTelnetSessionTest {
 
     @Test
     void counterWrapsAround() throws Exception {
-        assertTrue(MacTelnetSession.isNewer(0x10, 0xFFFF_FFF0));
-        assertTrue(MacTelnetSession.isNewer(0xFFFF_FFF1, 0xFFFF_FFF0));
-        assertFalse(MacTelnetSession.isNewer(0xFFFF_FFF0, 0xFFFF_FFF0));
-        assertFalse(MacTelnetSession.isNewer(0xFFFF_FF00, 0xFFFF_FFF0));
-        assertFalse(MacTelnetSession.isNewer(0, 1 << 20));
+        assertTrue(SessionTransport.isNewer(0x10, 0xFFFF_FFF0));
+        assertTrue(SessionTransport.isNewer(0xFFFF_FFF1, 0xFFFF_FFF0));
+        assertFalse(SessionTransport.isNewer(0xFFFF_FFF0, 0xFFFF_FFF0));
+        assertFalse(SessionTransport.isNewer(0xFFFF_FF00, 0xFFFF_FFF0));
+        assertFalse(SessionTransport.isNewer(0, 1 << 20));
 
         ClientSim c = f.loggedIn("admin", "secret");
         c.sendCounter = 0xFFFF_FFFE;
@@ -72,7 +72,7 @@ class MacTelnetSessionTest {
         c.data(ascii("go\r"));
         Packet first = nextData(c, 82);
         c.fresh();
-        for (int wait : MacTelnetSession.RESEND_WAITS) {
+        for (int wait : SessionTransport.RESEND_WAITS) {
             f.clock.advance(wait - 1);
             f.server.runTimers();
             assertTrue(c.fresh().stream().noneMatch(p -> p.type() == MtPacketType.DATA), "not before " + wait + " ms");
@@ -83,7 +83,7 @@ class MacTelnetSessionTest {
             assertEquals(first.counter(), resent.get(0).counter());
             assertArrayEquals(first.payload(), resent.get(0).payload());
         }
-        assertEquals(MacTelnetSession.RESEND_WAITS.length, f.server.counters().get(Counter.RETRANSMITS));
+        assertEquals(SessionTransport.RESEND_WAITS.length, f.server.counters().get(Counter.RETRANSMITS));
         f.clock.advance(1000);
         f.server.runTimers();
         assertEquals(MtPacketType.END, c.fresh().get(0).type());
