@@ -36,20 +36,17 @@ echo "root:x:0:" >"$root/etc/group"
 profile_require "$profile" name >"$root/etc/hostname"
 
 speed=$(profile_get "$profile" console.speed || true)
-# Without a jSerialComm library for this architecture (MIPS) the firmware gets the serial device
-# as its standard input and output instead (macserver-start sets the line up with stty).
-serial_fallback=no
+# Without a jSerialComm library for this architecture (MIPS) the firmware drives the serial line
+# itself through termios (FFM), with the same login prompt.
 serial_natives=$(unzip -Z1 "$root"/opt/macserver/firmware/lib/jSerialComm-*.jar 2>/dev/null || true)
 if ! grep -q '^Linux/.*\.so$' <<<"$serial_natives"; then
-    serial_fallback=yes
-    say "no jSerialComm library for this architecture: the console falls back to stdio on the serial device"
+    say "no jSerialComm library for this architecture: the firmware sets the console line up through termios"
 fi
 {
     echo "# Made by image/steps/rootfs.sh from $(basename "$profile"): what the init scripts need."
     printf 'BOARD_NAME=%q\n' "$(profile_require "$profile" name)"
     printf 'CONSOLE_DEVICE=%q\n' "$(profile_require "$profile" console.device)"
     printf 'CONSOLE_SPEED=%q\n' "$speed"
-    printf 'SERIAL_FALLBACK=%q\n' "$serial_fallback"
     printf 'FLASH_PARTITION=%q\n' "$(profile_require "$profile" flash.partition)"
     printf 'FLASH_FILESYSTEM=%q\n' "$(profile_get "$profile" flash.filesystem || true)"
     printf 'INTERFACES=%q\n' "$(profile_require "$profile" interfaces | tr ',' ' ')"

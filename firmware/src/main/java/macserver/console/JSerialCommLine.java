@@ -28,6 +28,16 @@ final class JSerialCommLine implements SerialLine {
         this.output = new BufferedOutputStream(port.getOutputStream(), 4096);
     }
 
+    /** Whether jSerialComm has a native library for this machine (it ships none for MIPS). */
+    static boolean available() {
+        try {
+            SerialPort.getCommPorts();
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
     static SerialLine open(String device, int speed) throws IOException {
         SerialPort port;
         try {
@@ -55,6 +65,11 @@ final class JSerialCommLine implements SerialLine {
     @Override
     public OutputStream output() {
         return output;
+    }
+
+    @Override
+    public String toString() {
+        return "jSerialComm " + device;
     }
 
     @Override

@@ -47,9 +47,9 @@ public final class SerialConsole implements Console {
         this.config = TerminalSession.Config.withLogin(Plane.SERIAL, TerminalSettings.SERIAL_DEFAULT);
     }
 
-    /** A console on a real device through jSerialComm, retrying between 0.5 and 5 seconds. */
+    /** A console on a real device (jSerialComm, or termios where it has no library), retrying between 0.5 and 5 seconds. */
     static SerialConsole onDevice(String device, int speed, CliSessions sessions, LoginService logins) {
-        return new SerialConsole(device, speed, sessions, logins, JSerialCommLine::open,
+        return new SerialConsole(device, speed, sessions, logins, SerialLine.system(),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5)));
     }
 
@@ -100,8 +100,15 @@ public final class SerialConsole implements Console {
     }
 
     /** Opens the device and runs sessions on it until its input ends; true if it ever received a byte. */
+    /** The first opening is logged, with how the line is driven; reopenings after an outage are not. */
+    private boolean announced;
+
     private boolean serveOnce() throws IOException, InterruptedException {
         SerialLine opened = opener.open(device, speed);
+        if (!announced) {
+            LOG.info("serial console on " + opened + " at " + speed + " baud");
+            announced = true;
+        }
         TerminalSession running = new TerminalSession(config, sessions, logins);
         synchronized (lock) {
             if (stopped) {

@@ -20,4 +20,19 @@ interface SerialLine extends Closeable {
     interface Opener {
         SerialLine open(String device, int speed) throws IOException;
     }
+
+    /**
+     * How this machine opens serial lines: jSerialComm where it has a native library for the
+     * architecture, else termios through the C library (MIPS). The system property
+     * {@code macserver.serial} ({@code jserialcomm} or {@code termios}) chooses one outright.
+     */
+    static Opener system() {
+        String wanted = System.getProperty("macserver.serial", "");
+        return switch (wanted) {
+            case "termios" -> TermiosLine::open;
+            case "jserialcomm" -> JSerialCommLine::open;
+            case "" -> JSerialCommLine.available() ? JSerialCommLine::open : TermiosLine::open;
+            default -> throw new IllegalArgumentException("macserver.serial is jserialcomm or termios, not " + wanted);
+        };
+    }
 }

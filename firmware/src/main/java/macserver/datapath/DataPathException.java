@@ -1,6 +1,7 @@
 package macserver.datapath;
 
 import java.io.IOException;
+import macserver.libc.Errno;
 
 /**
  * A raw-socket operation failed. Carries the errno name (EPERM, ENODEV, ...) when the kernel gave

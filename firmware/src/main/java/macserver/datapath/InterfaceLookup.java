@@ -1,10 +1,10 @@
 package macserver.datapath;
 
-import static macserver.datapath.NativeCalls.C_LONG;
-import static macserver.datapath.NativeCalls.ERRNO_STATE;
-import static macserver.datapath.NativeCalls.downcall;
-import static macserver.datapath.NativeCalls.errno;
-import static macserver.datapath.NativeCalls.unexpected;
+import static macserver.libc.NativeCalls.C_LONG;
+import static macserver.libc.NativeCalls.ERRNO_STATE;
+import static macserver.libc.NativeCalls.downcall;
+import static macserver.libc.NativeCalls.errno;
+import static macserver.libc.NativeCalls.unexpected;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

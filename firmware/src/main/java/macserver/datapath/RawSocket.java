@@ -1,11 +1,11 @@
 package macserver.datapath;
 
-import static macserver.datapath.NativeCalls.C_LONG;
-import static macserver.datapath.NativeCalls.ERRNO_STATE;
-import static macserver.datapath.NativeCalls.SIZE_T;
-import static macserver.datapath.NativeCalls.downcall;
-import static macserver.datapath.NativeCalls.errno;
-import static macserver.datapath.NativeCalls.unexpected;
+import static macserver.libc.NativeCalls.C_LONG;
+import static macserver.libc.NativeCalls.ERRNO_STATE;
+import static macserver.libc.NativeCalls.SIZE_T;
+import static macserver.libc.NativeCalls.downcall;
+import static macserver.libc.NativeCalls.errno;
+import static macserver.libc.NativeCalls.unexpected;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import macserver.libc.Errno;
 
 /**
  * A Linux {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, through the FFM API.

@@ -37,7 +37,6 @@ class StartScriptTest {
             BOARD_NAME=rb5009
             CONSOLE_DEVICE=/dev/ttyS0
             CONSOLE_SPEED=115200
-            SERIAL_FALLBACK=no
             JVM_OPTIONS=-Xmx256m\\ -XX:+UseSerialGC
             """;
 

@@ -47,6 +47,21 @@ class SerialConsoleTest {
         host.await(PROMPT, WAIT);
     }
 
+    /** The firmware reopens a vanished line on its own schedule; Enter until it answers. */
+    private static void knockUntilLoginPrompt(HostTerminal host) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            host.type("\r");
+            try {
+                host.await("MikroTik Login: ", Duration.ofSeconds(1));
+                return;
+            } catch (AssertionError notYet) {
+                if (i == 19) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     /** At a login prompt: admin and a password. */
     private static void answerLogin(HostTerminal host, String password) throws Exception {
         host.type("admin\r");
@@ -87,6 +102,35 @@ class SerialConsoleTest {
                 host.await("MikroTik Login: ", WAIT);
                 answerLogin(host, NEW_PASSWORD);
                 host.await(PROMPT, WAIT);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- firmware log ---\n" + firmware.log(), e);
+            }
+        }
+    }
+
+    /**
+     * Where jSerialComm has no native library (MIPS), the firmware sets the line up itself through
+     * termios (FFM): the same login, the same CLI, and the line coming back after it vanished.
+     */
+    @Test
+    void theTermiosLineServesTheSameConsole() throws Exception {
+        SocatPtyPair first = SocatPtyPair.start(dir);
+        try (FirmwareProcess firmware = FirmwareProcess.start(dir, java.util.List.of("-Dmacserver.serial=termios"),
+                "--console=" + first.routerEnd(), "--flash=" + dir.resolve("flash.img"))) {
+            try {
+                try (HostTerminal host = new HostTerminal(first.hostEnd())) {
+                    firstLogin(host);
+                    assertTrue(run(host, "/system identity print").contains("name: MikroTik"));
+                } finally {
+                    first.close();
+                }
+                try (SocatPtyPair again = SocatPtyPair.start(dir);
+                        HostTerminal host = new HostTerminal(again.hostEnd())) {
+                    knockUntilLoginPrompt(host);
+                    answerLogin(host, NEW_PASSWORD);
+                    host.await(PROMPT, WAIT);
+                }
+                assertTrue(firmware.log().contains("termios"), "the termios line was used:\n" + firmware.log());
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- firmware log ---\n" + firmware.log(), e);
             }
@@ -156,18 +200,7 @@ class SerialConsoleTest {
                 }
                 try (SocatPtyPair again = SocatPtyPair.start(dir);
                         HostTerminal host = new HostTerminal(again.hostEnd())) {
-                    // The firmware retries on its own schedule; keep knocking until it answers.
-                    for (int i = 0; i < 20; i++) {
-                        host.type("\r");
-                        try {
-                            host.await("MikroTik Login: ", Duration.ofSeconds(1));
-                            break;
-                        } catch (AssertionError notYet) {
-                            if (i == 19) {
-                                throw notYet;
-                            }
-                        }
-                    }
+                    knockUntilLoginPrompt(host);
                     assertTrue(firmware.isAlive(), "firmware died");
                 }
             } catch (AssertionError e) {

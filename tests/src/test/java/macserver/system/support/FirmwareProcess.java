@@ -20,6 +20,11 @@ public final class FirmwareProcess implements AutoCloseable {
 
     /** Starts {@code java -jar macserver.jar} with the given options; output goes to {@code dir/firmware.log}. */
     public static FirmwareProcess start(Path dir, String... options) throws IOException {
+        return start(dir, List.of(), options);
+    }
+
+    /** The same with JVM options (e.g. system properties) before {@code -jar}. */
+    public static FirmwareProcess start(Path dir, List<String> jvmOptions, String... options) throws IOException {
         String home = System.getProperty("macserver.home");
         if (home == null) {
             throw new IllegalStateException("system property macserver.home is not set (tests/pom.xml sets it)");
@@ -29,8 +34,9 @@ public final class FirmwareProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the firmware first (mvn package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar",
-                jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(options));
         Path log = dir.resolve("firmware.log");
         Process process = new ProcessBuilder(command)

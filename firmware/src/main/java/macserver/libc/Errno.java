@@ -1,13 +1,13 @@
-package macserver.datapath;
+package macserver.libc;
 
 import java.util.Map;
 
 /** Linux errno values as their names, so a failure reads "EPERM" and not "1". */
-final class Errno {
-    static final int EPERM = 1;
-    static final int EINTR = 4;
-    static final int EAGAIN = 11;
-    static final int ENOPROTOOPT = 92;
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int EINTR = 4;
+    public static final int EAGAIN = 11;
+    public static final int ENOPROTOOPT = 92;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(EPERM, "EPERM"), Map.entry(2, "ENOENT"), Map.entry(EINTR, "EINTR"), Map.entry(5, "EIO"),
@@ -22,7 +22,7 @@ final class Errno {
     }
 
     /** "EPERM" for 1; "errno 1234" for a value this table does not know. */
-    static String name(int errno) {
+    public static String name(int errno) {
         String name = NAMES.get(errno);
         return name != null ? name : "errno " + errno;
     }

@@ -1,4 +1,4 @@
-package macserver.datapath;
+package macserver.libc;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -14,21 +14,21 @@ import java.lang.invoke.VarHandle;
  * libc functions through the FFM linker, every one capturing errno. size_t and ssize_t appear as
  * Java long on every platform, so callers can use invokeExact with one signature.
  */
-final class NativeCalls {
+public final class NativeCalls {
     private static final String WIDENED = "widened-to-java-long";
-    static final Linker LINKER = Linker.nativeLinker();
+    public static final Linker LINKER = Linker.nativeLinker();
     /** C long and size_t, named so {@link #downcall} can widen them to Java long on 32-bit platforms. */
-    static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long").withName(WIDENED);
-    static final MemoryLayout SIZE_T = LINKER.canonicalLayouts().get("size_t").withName(WIDENED);
+    public static final MemoryLayout C_LONG = LINKER.canonicalLayouts().get("long").withName(WIDENED);
+    public static final MemoryLayout SIZE_T = LINKER.canonicalLayouts().get("size_t").withName(WIDENED);
     /** Layout of the errno capture segment each call takes as its first argument. */
-    static final StructLayout ERRNO_STATE = Linker.Option.captureStateLayout();
+    public static final StructLayout ERRNO_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     private NativeCalls() {
     }
 
     /** A handle for libc's {@code name}; {@code options} adds e.g. the first variadic argument. */
-    static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    public static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         Linker.Option[] all = new Linker.Option[options.length + 1];
@@ -52,12 +52,12 @@ final class NativeCalls {
         return layout.name().map(WIDENED::equals).orElse(false);
     }
 
-    static int errno(MemorySegment state) {
+    public static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 
     /** What a Throwable from invokeExact becomes: runtime exceptions and errors pass as they are. */
-    static RuntimeException unexpected(Throwable t) {
+    public static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException r) {
             return r;
         }
