@@ -49,6 +49,11 @@ public final class Slot<T> {
         return name;
     }
 
+    /** The class of its values. */
+    public Class<T> type() {
+        return type;
+    }
+
     /** Its index in the menu's rows; -1 before the menu was built. */
     public int index() {
         return index;
@@ -59,9 +64,19 @@ public final class Slot<T> {
         return type.cast(row[index]);
     }
 
+    /** Puts {@code value} into {@code row} (a row being made or a clone, never one the model holds). */
+    public void set(Object[] row, T value) {
+        row[index] = value;
+    }
+
     /** Whether the value in {@code row} is {@code true} (a null or missing flag is false). */
     public boolean isTrue(Object[] row) {
         return Boolean.TRUE.equals(row[index]);
+    }
+
+    /** Whether the two rows hold different values here (for change listeners; either may hold null). */
+    public boolean differs(Object[] a, Object[] b) {
+        return !java.util.Objects.equals(a[index], b[index]);
     }
 
     /** The property itself in {@code menu}, to write it. */

@@ -258,6 +258,7 @@ public final class MacServerMenus {
         public static final Slot<Integer> SERVER = Slot.of("server", Integer.class);
         public static final Slot<String> ACTION = Slot.of("action", String.class);
         public static final Slot<Boolean> DISABLED = Slot.of("disabled", Boolean.class);
+        public static final Slot<String> COMMENT = Slot.of("comment", String.class);
         public static final Slot<Long> TIMEOUT = Slot.of("timeout", Long.class);
         public static final Slot<Long> TIME = Slot.of("time", Long.class);
         public static final Slot<Boolean> DYNAMIC = Slot.of("dynamic", Boolean.class);
@@ -267,7 +268,7 @@ public final class MacServerMenus {
         }
 
         static void bind(Menu m) {
-            Slot.bind(m, MAC_ADDRESS, SERVER, ACTION, DISABLED, TIMEOUT, TIME, DYNAMIC, EXPIRES_AT);
+            Slot.bind(m, MAC_ADDRESS, SERVER, ACTION, DISABLED, COMMENT, TIMEOUT, TIME, DYNAMIC, EXPIRES_AT);
         }
 
         /** The client's MAC, 48 bits in a long. */
