@@ -26,7 +26,7 @@ public final class InterfaceMenus {
     static final List<String> BUILTIN_LISTS = List.of("all", "none");
 
     private static final Slot<Boolean> RUNNING = Slot.of("running", Boolean.class);
-    private static final Slot<String> LIST_NAME = Slot.of("name", String.class);
+    static final Slot<String> LIST_NAME = Slot.of("name", String.class);
 
     private InterfaceMenus() {
     }

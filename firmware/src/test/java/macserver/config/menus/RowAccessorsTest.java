@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import macserver.config.BoolType;
 import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
@@ -274,6 +279,34 @@ class RowAccessorsTest {
                     Menu device = model.schema().menu("system device");
                     return (byte[]) model.table(device).get(1)[device.property("key").index()];
                 }));
+    }
+
+    /**
+     * Outside the model, rows are read through the accessors: no {@code row[menu.property("x").index()]}
+     * (nor an index taken that way and kept); and menu definitions use no bare row indexes.
+     */
+    @Test
+    void noRowIsReadByALookedUpOrBareIndex() throws IOException {
+        Pattern byName = Pattern.compile("property\\(\"[^\"]+\"\\)\\.index\\(\\)");
+        Pattern bare = Pattern.compile("(row\\(\\)|\\brow|after|before)\\[\\d+]");
+        Path sources = Path.of("src/main/java/macserver");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                String rel = sources.relativize(f).toString().replace('\\', '/');
+                boolean model = rel.startsWith("config/") && !rel.startsWith("config/menus/");
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if ((!model && byName.matcher(line).find())
+                            || (rel.startsWith("config/menus/") && !rel.endsWith("BindingTable.java")
+                                && bare.matcher(line).find())) {
+                        found.add(rel + ":" + (i + 1) + ": " + line.trim());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
     }
 
     private static String name(Class<?> c) {
