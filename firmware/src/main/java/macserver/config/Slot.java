@@ -26,6 +26,12 @@ public final class Slot<T> {
         return new Slot<>(name, type);
     }
 
+    /** The stored property {@code name}, whose values are lists of names (a choice list, an address list). */
+    @SuppressWarnings("unchecked")
+    public static Slot<java.util.List<String>> strings(String name) {
+        return new Slot<>(name, (Class<java.util.List<String>>) (Class<?>) java.util.List.class);
+    }
+
     /** Binds each slot to the stored property of the same name in {@code menu}, just built. */
     public static void bind(Menu menu, Slot<?>... slots) {
         for (Slot<?> s : slots) {

@@ -201,8 +201,7 @@ public final class MacServerMenus {
         public static final Slot<Integer> ALLOWED_INTERFACE_LIST = Slot.of("allowed-interface-list", Integer.class);
         public static final Slot<Boolean> MAC_TELNET = Slot.of("mac-telnet", Boolean.class);
         public static final Slot<Boolean> MAC_PING = Slot.of("mac-ping", Boolean.class);
-        @SuppressWarnings("rawtypes")
-        public static final Slot<List> AUTHENTICATION = Slot.of("authentication", List.class);
+        public static final Slot<List<String>> AUTHENTICATION = Slot.strings("authentication");
         public static final Slot<Long> MAX_SESSIONS = Slot.of("max-sessions", Long.class);
         public static final Slot<Long> IDLE_TIMEOUT = Slot.of("idle-timeout", Long.class);
         public static final Slot<Long> LOGIN_RETRY = Slot.of("login-retry", Long.class);
@@ -233,7 +232,6 @@ public final class MacServerMenus {
         public static boolean macTelnet(Object[] row) { return MAC_TELNET.isTrue(row); }
         public static boolean macPing(Object[] row) { return MAC_PING.isTrue(row); }
         /** The login methods in order, {@code local} and/or {@code radius}. */
-        @SuppressWarnings("unchecked")
         public static List<String> authentication(Object[] row) { return AUTHENTICATION.get(row); }
         public static int maxSessions(Object[] row) { return MAX_SESSIONS.get(row).intValue(); }
         public static long idleTimeoutSeconds(Object[] row) { return IDLE_TIMEOUT.get(row); }

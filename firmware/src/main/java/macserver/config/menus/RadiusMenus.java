@@ -111,8 +111,7 @@ public final class RadiusMenus {
     /** Rows of {@code /radius}. */
     public static final class RadiusRow {
         public static final Slot<String> ADDRESS = Slot.of("address", String.class);
-        @SuppressWarnings("rawtypes")
-        public static final Slot<List> SERVICE = Slot.of("service", List.class);
+        public static final Slot<List<String>> SERVICE = Slot.strings("service");
         public static final Slot<Long> AUTHENTICATION_PORT = Slot.of("authentication-port", Long.class);
         public static final Slot<Long> TIMEOUT = Slot.of("timeout", Long.class);
         public static final Slot<String> SRC_ADDRESS = Slot.of("src-address", String.class);
@@ -129,7 +128,6 @@ public final class RadiusMenus {
         /** The server's IP address as text. */
         public static String address(Object[] row) { return ADDRESS.get(row); }
         /** What it is asked about: {@code mac-server} and/or {@code login}. */
-        @SuppressWarnings("unchecked")
         public static List<String> service(Object[] row) { return SERVICE.get(row); }
         public static int authenticationPort(Object[] row) { return AUTHENTICATION_PORT.get(row).intValue(); }
         public static long timeoutMillis(Object[] row) { return TIMEOUT.get(row); }

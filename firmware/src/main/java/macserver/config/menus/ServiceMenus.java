@@ -92,8 +92,7 @@ public final class ServiceMenus {
     public static final class ServiceRow {
         public static final Slot<String> NAME = Slot.of("name", String.class);
         public static final Slot<Long> PORT = Slot.of("port", Long.class);
-        @SuppressWarnings("rawtypes")
-        public static final Slot<List> ADDRESS = Slot.of("address", List.class);
+        public static final Slot<List<String>> ADDRESS = Slot.strings("address");
         public static final Slot<Boolean> DISABLED = Slot.of("disabled", Boolean.class);
         public static final Slot<Long> MAX_SESSIONS = Slot.of("max-sessions", Long.class);
 
@@ -107,7 +106,6 @@ public final class ServiceMenus {
         public static String name(Object[] row) { return NAME.get(row); }
         public static int port(Object[] row) { return PORT.get(row).intValue(); }
         /** The client addresses or prefixes it accepts; empty for any. */
-        @SuppressWarnings("unchecked")
         public static List<String> address(Object[] row) { return ADDRESS.get(row); }
         public static boolean disabled(Object[] row) { return DISABLED.isTrue(row); }
         public static int maxSessions(Object[] row) { return MAX_SESSIONS.get(row).intValue(); }

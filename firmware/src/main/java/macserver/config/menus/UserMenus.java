@@ -192,8 +192,7 @@ public final class UserMenus {
     /** Rows of {@code /user group}. */
     public static final class GroupRow {
         public static final Slot<String> NAME = Slot.of("name", String.class);
-        @SuppressWarnings("rawtypes")
-        public static final Slot<List> POLICY = Slot.of("policy", List.class);
+        public static final Slot<List<String>> POLICY = Slot.strings("policy");
 
         private GroupRow() {
         }
@@ -204,7 +203,6 @@ public final class UserMenus {
 
         public static String name(Object[] row) { return NAME.get(row); }
         /** Its rights, names from {@link UserMenus#POLICIES}. */
-        @SuppressWarnings("unchecked")
         public static List<String> policy(Object[] row) { return POLICY.get(row); }
     }
 }
