@@ -14,6 +14,7 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Plane;
 import macserver.config.menus.InterfaceMenus;
+import macserver.config.menus.InterfaceMenus.MemberRow;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.RadiusMenus;
 import macserver.config.menus.SystemMenus;
@@ -178,8 +179,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
     }
 
     private void rebuildDiscovery() {
-        Menu settings = model.schema().menu("ip neighbor discovery-settings");
-        int list = (Integer) model.table(settings).get(1)[settings.property("discover-interface-list").index()];
+        int list = SystemMenus.discoverInterfaceList(model);
         Map<Integer, String> ifs = names;
         int[] out;
         if (list == InterfaceMenus.LIST_ALL_ID) {
@@ -189,9 +189,8 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
             java.util.Set<String> wanted = new java.util.HashSet<>();
             for (var it = model.table(members).iterator(); it.hasNext(); ) {
                 Object[] m = it.next().getValue();
-                if (((Integer) m[members.property("list").index()]) == list
-                        && !Boolean.TRUE.equals(m[members.property("disabled").index()])) {
-                    wanted.add((String) m[members.property("interface").index()]);
+                if (MemberRow.list(m) == list && !MemberRow.disabled(m)) {
+                    wanted.add(MemberRow.interfaceName(m));
                 }
             }
             out = ifs.entrySet().stream().filter(e -> wanted.contains(e.getValue()))
@@ -360,8 +359,7 @@ public final class MacServerPlane implements MacServerHost, AutoCloseable {
 
     /** With the model locked (listener or readLocked): the identity name and the MNDP software id. */
     private void rememberIdentity() {
-        Menu m = model.schema().menu("system identity");
-        String name = (String) model.table(m).get(1)[m.property("name").index()];
+        String name = SystemMenus.identity(model);
         byte[] id = SystemMenus.deviceIdentifier(model, "mndp softid", 4);
         String softId = null;
         if (id != null) {

@@ -1,8 +1,8 @@
 package macserver.cli;
 
 import macserver.config.ConfigModel;
-import macserver.config.Menu;
 import macserver.config.Plane;
+import macserver.config.menus.SystemMenus;
 
 /** Opens CLI sessions over one configuration model; shared by every terminal and plane. */
 public final class ModelCliSessions implements CliSessions {
@@ -31,9 +31,6 @@ public final class ModelCliSessions implements CliSessions {
 
     /** The current /system identity name. */
     static String identity(ConfigModel model) {
-        return model.read(() -> {
-            Menu m = model.schema().menu("system identity");
-            return (String) model.table(m).get(1)[m.property("name").index()];
-        });
+        return model.read(() -> SystemMenus.identity(model));
     }
 }

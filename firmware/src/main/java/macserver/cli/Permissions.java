@@ -1,9 +1,10 @@
 package macserver.cli;
 
-import java.util.List;
 import java.util.Set;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
+import macserver.config.menus.UserMenus.GroupRow;
+import macserver.config.menus.UserMenus.UserRow;
 
 /**
  * What a user's group allows, read fresh for every command so that a change of group or policy
@@ -22,10 +23,10 @@ public final class Permissions {
                 return Set.of();
             }
             Object[] u = model.table(users).get(id);
-            if (Boolean.TRUE.equals(u[users.property("disabled").index()])) {
+            if (UserRow.disabled(u)) {
                 return Set.of();
             }
-            return policies(model, (Integer) u[users.property("group").index()]);
+            return policies(model, UserRow.group(u));
         });
     }
 
@@ -40,9 +41,7 @@ public final class Permissions {
         if (g == null) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> policy = (List<String>) g[groups.property("policy").index()];
-        return Set.copyOf(policy);
+        return Set.copyOf(GroupRow.policy(g));
     }
 
     /**

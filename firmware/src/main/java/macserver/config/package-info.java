@@ -21,5 +21,13 @@
  * rules) → {@link macserver.config.Schema} → {@link macserver.config.ConfigModel}. {@code menus} holds
  * the concrete menus of this firmware; {@link macserver.config.ConfigStorage} and
  * {@link macserver.config.RowCodec} connect the model to the flash store.
+ *
+ * <h2>Reading rows</h2>
+ * A row is an {@code Object[]} in the order of its menu's stored properties. Code that reads one
+ * property of one menu does it through a typed accessor beside that menu's definition, e.g.
+ * {@code MacServerMenus.ServerRow.disabled(row)} or {@code SystemMenus.identity(model)}, built on a
+ * {@link macserver.config.Slot} bound when the menu is built; never through a bare index nor
+ * {@code row[menu.property("x").index()]} and a cast. Only code that works on every menu alike
+ * (print, export, REST, events) goes by {@link macserver.config.Property}.
  */
 package macserver.config;

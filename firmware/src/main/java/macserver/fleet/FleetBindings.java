@@ -18,6 +18,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Origin;
 import macserver.config.menus.FleetMenus;
+import macserver.config.menus.MacServerMenus.BindingRow;
 import macserver.mqtt.FleetMembership;
 import macserver.mqtt.MqttLink;
 
@@ -286,14 +287,14 @@ public final class FleetBindings implements FleetMembership {
             if (c.menu() == ledger.serverMenu()) {
                 inbox.serversChanged();
             } else if (c.menu() == ledger.bindingMenu()) {
-                Long before = c.before() == null ? null : (Long) c.before()[0];
-                Long after = c.after() == null ? null : (Long) c.after()[0];
+                Long before = c.before() == null ? null : BindingRow.macAddress(c.before());
+                Long after = c.after() == null ? null : BindingRow.macAddress(c.after());
                 if (before != null && !before.equals(after) && ledger.state(before) != null) {
                     inbox.local(FleetInbox.Kind.GONE, before);
                 }
                 if (after != null && ledger.state(after) != null) {
                     boolean editOfOurs = before != null && before.equals(after) && APPLIED.equals(ledger.state(after))
-                            && Boolean.TRUE.equals(c.after()[ledger.bindingMenu().property("dynamic").index()]);
+                            && BindingRow.dynamic(c.after());
                     if (!editOfOurs) {
                         inbox.local(FleetInbox.Kind.PRESENT, after);
                     }

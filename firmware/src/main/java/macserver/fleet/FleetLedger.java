@@ -12,6 +12,8 @@ import macserver.config.Property;
 import macserver.config.Transaction;
 import macserver.config.menus.BindingTable;
 import macserver.config.menus.FleetMenus;
+import macserver.config.menus.FleetMenus.FleetRow;
+import macserver.config.menus.MacServerMenus.BindingRow;
 
 import static macserver.config.menus.FleetMenus.APPLIED;
 import static macserver.config.menus.FleetMenus.DELETED;
@@ -40,8 +42,8 @@ final class FleetLedger {
     private final Menu bindings;
     private final Menu servers;
     private final Menu sync;
-    private final Property mac, server, action, comment, timestamp, publisher, state;
-    private final int bindingDynamic;
+    /** The ledger's MAC property, which its table finds entries by. */
+    private final Property mac;
 
     FleetLedger(ConfigModel model) {
         this.model = model;
@@ -49,14 +51,7 @@ final class FleetLedger {
         this.bindings = model.schema().menu("ip mac-server binding");
         this.servers = model.schema().menu("ip mac-server");
         this.sync = model.schema().menu("ip mac-server fleet sync");
-        this.mac = ledger.property("mac-address");
-        this.server = ledger.property("mac-server");
-        this.action = ledger.property("action");
-        this.comment = ledger.property("comment");
-        this.timestamp = ledger.property("timestamp");
-        this.publisher = ledger.property("publisher");
-        this.state = ledger.property("state");
-        this.bindingDynamic = bindings.property("dynamic").index();
+        this.mac = FleetRow.MAC_ADDRESS.in(ledger);
     }
 
     Menu menu() {
@@ -80,7 +75,7 @@ final class FleetLedger {
     /** The state of the entry for {@code m}, or null. Under the model's lock. */
     String state(long m) {
         Object[] row = row(m);
-        return row == null ? null : (String) row[state.index()];
+        return row == null ? null : FleetRow.state(row);
     }
 
     /** MACs of the entries whose state passes {@code test}. Under the model's lock. */
@@ -88,8 +83,8 @@ final class FleetLedger {
         List<Long> out = new ArrayList<>();
         for (var it = model.table(ledger).iterator(); it.hasNext(); ) {
             Object[] row = it.next().getValue();
-            if (test.test((String) row[state.index()])) {
-                out.add((Long) row[mac.index()]);
+            if (test.test(FleetRow.state(row))) {
+                out.add(FleetRow.macAddress(row));
             }
         }
         return out;
@@ -100,7 +95,7 @@ final class FleetLedger {
         List<FleetMessage> out = new ArrayList<>();
         for (var it = model.table(ledger).iterator(); it.hasNext(); ) {
             Object[] row = it.next().getValue();
-            if (test.test((String) row[state.index()])) {
+            if (test.test(FleetRow.state(row))) {
                 out.add(message(row));
             }
         }
@@ -111,17 +106,19 @@ final class FleetLedger {
     Map<String, Integer> counts() {
         Map<String, Integer> out = new HashMap<>();
         for (var it = model.table(ledger).iterator(); it.hasNext(); ) {
-            out.merge((String) it.next().getValue()[state.index()], 1, Integer::sum);
+            out.merge(FleetRow.state(it.next().getValue()), 1, Integer::sum);
         }
         return out;
     }
 
     long lastSync() {
-        return (Long) model.table(sync).get(1)[0];
+        return FleetMenus.LAST_SYNC.get(model.table(sync).get(1));
     }
 
     void setLastSync(Transaction tx, long millis) {
-        tx.setRow(sync, 1, new Object[] {millis});
+        Object[] row = sync.defaultRow();
+        FleetMenus.LAST_SYNC.set(row, millis);
+        tx.setRow(sync, 1, row);
     }
 
     /** Takes a version if it supersedes the held one, and brings the binding in line. */
@@ -131,7 +128,7 @@ final class FleetLedger {
         if (held != null && !m.supersedes(held)) {
             return held.equals(m) ? Outcome.SAME : Outcome.STALE;
         }
-        String prior = row == null ? null : (String) row[state.index()];
+        String prior = row == null ? null : FleetRow.state(row);
         write(tx, m, reconcile(tx, m, prior));
         return Outcome.APPLIED;
     }
@@ -149,7 +146,7 @@ final class FleetLedger {
         if (row == null) {
             return;
         }
-        String s = (String) row[state.index()];
+        String s = FleetRow.state(row);
         if (APPLIED.equals(s)) {
             setState(tx, row, binding(m) >= 0 ? SHADOWED : REMOVED);
         } else if (SHADOWED.equals(s)) {
@@ -160,10 +157,10 @@ final class FleetLedger {
     /** A local command made or changed a binding of {@code m} that the fleet did not make. */
     void localPresent(Transaction tx, long m) {
         Object[] row = row(m);
-        if (row == null || DELETED.equals(row[state.index()]) || binding(m) < 0) {
+        if (row == null || DELETED.equals(FleetRow.state(row)) || binding(m) < 0) {
             return;
         }
-        if (!APPLIED.equals(row[state.index()]) || !isDynamic(binding(m))) {
+        if (!APPLIED.equals(FleetRow.state(row)) || !isDynamic(binding(m))) {
             setState(tx, row, SHADOWED);
         }
     }
@@ -171,8 +168,8 @@ final class FleetLedger {
     /** Servers changed: an entry waiting for its server, or bound by name to a renamed one, is looked at again. */
     void recheck(Transaction tx, long m) throws ConfigException {
         Object[] row = row(m);
-        if (row != null && (APPLIED.equals(row[state.index()]) || NO_SERVER.equals(row[state.index()]))) {
-            setState(tx, row, reconcile(tx, message(row), (String) row[state.index()]));
+        if (row != null && (APPLIED.equals(FleetRow.state(row)) || NO_SERVER.equals(FleetRow.state(row)))) {
+            setState(tx, row, reconcile(tx, message(row), FleetRow.state(row)));
         }
     }
 
@@ -183,7 +180,7 @@ final class FleetLedger {
             return;
         }
         int b = binding(m);
-        if (APPLIED.equals(row[state.index()]) && b >= 0 && isDynamic(b)) {
+        if (APPLIED.equals(FleetRow.state(row)) && b >= 0 && isDynamic(b)) {
             tx.remove(bindings, b);
         }
         tx.remove(ledger, model.table(ledger).find(mac, m));
@@ -210,14 +207,14 @@ final class FleetLedger {
             return NO_SERVER;
         }
         Map<Property, Object> values = new HashMap<>();
-        values.put(bindings.property("server"), serverId);
-        values.put(bindings.property("action"), m.action());
-        values.put(bindings.property("comment"), m.comment() == null ? Transaction.UNSET : m.comment());
+        values.put(BindingRow.SERVER.in(bindings), serverId);
+        values.put(BindingRow.ACTION.in(bindings), m.action());
+        values.put(BindingRow.COMMENT.in(bindings), m.comment() == null ? Transaction.UNSET : m.comment());
         if (ours) {
             tx.set(bindings, b, values);
         } else {
-            values.put(bindings.property("mac-address"), m.mac());
-            values.put(bindings.property("dynamic"), true);
+            values.put(BindingRow.MAC_ADDRESS.in(bindings), m.mac());
+            values.put(BindingRow.DYNAMIC.in(bindings), true);
             tx.add(bindings, values);
         }
         return APPLIED;
@@ -227,23 +224,23 @@ final class FleetLedger {
         var table = model.table(ledger);
         int id = table.find(mac, m.mac());
         Object[] row = ledger.defaultRow();
-        row[mac.index()] = m.mac();
-        row[server.index()] = m.server();
-        row[action.index()] = m.action();
-        row[comment.index()] = m.comment();
-        row[timestamp.index()] = m.timestamp();
-        row[publisher.index()] = m.publisher();
-        row[state.index()] = newState;
+        FleetRow.MAC_ADDRESS.set(row, m.mac());
+        FleetRow.MAC_SERVER.set(row, m.server());
+        FleetRow.ACTION.set(row, m.action());
+        FleetRow.COMMENT.set(row, m.comment());
+        FleetRow.TIMESTAMP.set(row, m.timestamp());
+        FleetRow.PUBLISHER.set(row, m.publisher());
+        FleetRow.STATE.set(row, newState);
         tx.setRow(ledger, id >= 0 ? id : table.allocateId(), row);
     }
 
     private void setState(Transaction tx, Object[] row, String newState) {
-        if (newState.equals(row[state.index()])) {
+        if (newState.equals(FleetRow.state(row))) {
             return;
         }
         Object[] next = row.clone();
-        next[state.index()] = newState;
-        tx.setRow(ledger, model.table(ledger).find(mac, next[mac.index()]), next);
+        FleetRow.STATE.set(next, newState);
+        tx.setRow(ledger, model.table(ledger).find(mac, FleetRow.macAddress(next)), next);
     }
 
     private Object[] row(long m) {
@@ -253,14 +250,13 @@ final class FleetLedger {
     }
 
     private FleetMessage message(Object[] row) {
-        long m = (Long) row[mac.index()];
-        long ts = (Long) row[timestamp.index()];
-        String from = (String) row[publisher.index()];
-        if (DELETED.equals(row[state.index()])) {
+        long m = FleetRow.macAddress(row);
+        long ts = FleetRow.timestamp(row);
+        String from = FleetRow.publisher(row);
+        if (DELETED.equals(FleetRow.state(row))) {
             return FleetMessage.tombstone(m, ts, from);
         }
-        return new FleetMessage(m, (String) row[server.index()], (String) row[action.index()],
-                (String) row[comment.index()], ts, from, false);
+        return new FleetMessage(m, FleetRow.macServer(row), FleetRow.action(row), FleetRow.comment(row), ts, from, false);
     }
 
     private int binding(long m) {
@@ -268,7 +264,7 @@ final class FleetLedger {
     }
 
     private boolean isDynamic(int bindingId) {
-        return Boolean.TRUE.equals(model.table(bindings).get(bindingId)[bindingDynamic]);
+        return BindingRow.dynamic(model.table(bindings).get(bindingId));
     }
 
     static boolean isFleet(macserver.config.Origin origin) {

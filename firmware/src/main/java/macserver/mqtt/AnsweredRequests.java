@@ -75,7 +75,7 @@ final class AnsweredRequests {
                 int keep = Math.min(old.length, (CAPACITY - 1) * DIGEST);
                 byte[] next = Arrays.copyOfRange(old, old.length - keep, old.length + DIGEST);
                 System.arraycopy(d, 0, next, keep, DIGEST);
-                tx.set(menu, 1, Map.of(menu.property("digests"), next));
+                tx.set(menu, 1, Map.of(IotMenus.DIGESTS.in(menu), next));
                 return null;
             });
         } catch (ConfigException e) {
@@ -84,7 +84,7 @@ final class AnsweredRequests {
     }
 
     private byte[] stored() {
-        byte[] b = (byte[]) model.table(menu).get(1)[menu.property("digests").index()];
+        byte[] b = IotMenus.DIGESTS.get(model.table(menu).get(1));
         return b == null ? new byte[0] : b;
     }
 

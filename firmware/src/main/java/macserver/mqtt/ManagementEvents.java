@@ -13,6 +13,7 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Plane;
 import macserver.config.Property;
+import macserver.config.menus.MacServerMenus.BindingRow;
 
 /**
  * The router's events on {@code <prefix>/event/<type>} (QoS 1, not retained): MAC-Telnet sessions
@@ -113,14 +114,14 @@ public final class ManagementEvents implements ChangeListener {
         if (c.isAdd()) {
             action = "added";
         } else if (c.isRemove()) {
-            Long at = (Long) row[m.property("expires-at").index()];
+            Long at = BindingRow.expiresAt(row);
             action = origin.equals(Origin.SYSTEM) && at != null && at <= model.now() ? "expired" : "removed";
         } else {
             action = "changed";
         }
         Map<String, Object> f = fields("action", action,
-                "mac-address", m.property("mac-address").type().format(row[m.property("mac-address").index()], model),
-                "server", m.property("server").type().format(row[m.property("server").index()], model));
+                "mac-address", BindingRow.MAC_ADDRESS.format(m, row, model),
+                "server", BindingRow.SERVER.format(m, row, model));
         who(f, origin);
         emit("binding", f);
     }

@@ -14,6 +14,8 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.menus.IotMenus;
+import macserver.config.menus.IotMenus.AgentRow;
+import macserver.config.menus.IotMenus.BrokerRow;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.SystemMenus;
 
@@ -192,22 +194,22 @@ public final class MqttService implements AutoCloseable {
     private Wanted wanted() {
         Menu agentMenu = model.schema().menu("iot mqtt agent");
         Object[] a = model.table(agentMenu).get(1);
-        if (!Boolean.TRUE.equals(a[agentMenu.property("enabled").index()])) {
+        if (!AgentRow.enabled(a)) {
             return null;
         }
-        Integer brokerId = (Integer) a[agentMenu.property("broker").index()];
+        Integer brokerId = AgentRow.broker(a);
         Menu brokers = model.schema().menu("iot mqtt brokers");
         Object[] b = brokerId == null ? null : model.table(brokers).get(brokerId);
         if (b == null) {
             LOG.warning("mqtt: agent enabled without a broker");
             return null;
         }
-        String clientId = (String) b[brokers.property("client-id").index()];
+        String clientId = BrokerRow.clientId(b);
         if (clientId == null || clientId.isEmpty()) {
             byte[] id = SystemMenus.deviceIdentifier(model, "mqtt client-id", 6);
             clientId = "macserver-" + (id == null ? "0" : HexFormat.of().formatHex(id));
         }
-        String prefix = (String) a[agentMenu.property("topic-prefix").index()];
+        String prefix = AgentRow.topicPrefix(a);
         AgentTopics topics;
         try {
             topics = new AgentTopics(prefix == null || prefix.isEmpty() ? "macserver/" + clientId : prefix);
@@ -215,14 +217,11 @@ public final class MqttService implements AutoCloseable {
             LOG.warning("mqtt: " + e.getMessage());
             return null;
         }
-        BrokerSettings broker = new BrokerSettings((String) b[brokers.property("address").index()],
-                ((Long) b[brokers.property("port").index()]).intValue(),
-                Boolean.TRUE.equals(b[brokers.property("ssl").index()]),
-                (String) b[brokers.property("ca-certificate").index()],
-                (String) b[brokers.property("username").index()], IotMenus.brokerPassword(model, b), clientId,
-                ((Long) b[brokers.property("keep-alive").index()]).intValue());
-        String group = (String) a[agentMenu.property("fleet-group").index()];
-        String fleetPrefix = (String) a[agentMenu.property("fleet-prefix").index()];
+        BrokerSettings broker = new BrokerSettings(BrokerRow.address(b), BrokerRow.port(b), BrokerRow.ssl(b),
+                BrokerRow.caCertificate(b), BrokerRow.username(b), IotMenus.brokerPassword(model, b), clientId,
+                BrokerRow.keepAliveSeconds(b));
+        String group = AgentRow.fleetGroup(a);
+        String fleetPrefix = AgentRow.fleetPrefix(a);
         Fleet fleetWanted = group == null || group.isEmpty() ? new Fleet(null, null) : new Fleet(fleetPrefix, group);
         return new Wanted(broker, topics, fleetWanted, fleetPrefix);
     }
@@ -230,7 +229,7 @@ public final class MqttService implements AutoCloseable {
     private String agentUser() {
         return model.read(() -> {
             Menu agentMenu = model.schema().menu("iot mqtt agent");
-            Integer id = (Integer) model.table(agentMenu).get(1)[agentMenu.property("user").index()];
+            Integer id = AgentRow.user(model.table(agentMenu).get(1));
             return id == null ? null : model.nameById(model.schema().menu("user"), id);
         });
     }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
+import macserver.config.menus.MacServerMenus.BindingRow;
+import macserver.config.menus.MacServerMenus.ServerRow;
 
 /**
  * The retained {@code <prefix>/state} document: counts and servers, never the bindings
@@ -20,14 +22,12 @@ final class StateSummary {
         return model.read(() -> {
             Menu bindings = model.schema().menu("ip mac-server binding");
             Menu servers = model.schema().menu("ip mac-server");
-            int server = bindings.property("server").index();
-            int dynamic = bindings.property("dynamic").index();
             Map<Integer, Integer> perServer = new HashMap<>();
             int dynamicCount = 0;
             for (var it = model.table(bindings).iterator(); it.hasNext(); ) {
                 Object[] row = it.next().getValue();
-                perServer.merge((Integer) row[server], 1, Integer::sum);
-                if (Boolean.TRUE.equals(row[dynamic])) {
+                perServer.merge(BindingRow.server(row), 1, Integer::sum);
+                if (BindingRow.dynamic(row)) {
                     dynamicCount++;
                 }
             }
@@ -39,9 +39,9 @@ final class StateSummary {
                 var e = it.next();
                 Object[] row = e.getValue();
                 ObjectNode s = list.addObject();
-                s.put("name", (String) row[servers.property("name").index()]);
-                s.put("default", Boolean.TRUE.equals(row[servers.property("default").index()]));
-                s.put("disabled", Boolean.TRUE.equals(row[servers.property("disabled").index()]));
+                s.put("name", ServerRow.name(row));
+                s.put("default", ServerRow.isDefault(row));
+                s.put("disabled", ServerRow.disabled(row));
                 s.put("bindings", perServer.getOrDefault(e.getKey(), 0));
             }
             o.put("time", model.now());

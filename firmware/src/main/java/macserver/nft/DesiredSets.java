@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
+import macserver.config.menus.MacServerMenus.BindingRow;
+import macserver.config.menus.MacServerMenus.ServerRow;
 
 /**
  * What the sets should hold, read from the configuration: for each MAC server that names an
@@ -21,24 +23,17 @@ public record DesiredSets(Map<Integer, ServerSets> servers, Map<SetName, Set<Lon
     public static DesiredSets read(ConfigModel model) {
         Menu serverMenu = model.schema().menu("ip mac-server");
         Menu bindingMenu = model.schema().menu("ip mac-server binding");
-        int table = serverMenu.property("nft-table").index();
-        int allowSet = serverMenu.property("nft-allow-set").index();
-        int denySet = serverMenu.property("nft-deny-set").index();
-        int mac = bindingMenu.property("mac-address").index();
-        int server = bindingMenu.property("server").index();
-        int action = bindingMenu.property("action").index();
-        int disabled = bindingMenu.property("disabled").index();
         return model.read(() -> {
             Map<Integer, ServerSets> servers = new HashMap<>();
             Map<SetName, Set<Long>> sets = new HashMap<>();
             for (var it = model.table(serverMenu).iterator(); it.hasNext(); ) {
                 var e = it.next();
                 Object[] row = e.getValue();
-                String t = (String) row[table];
+                String t = ServerRow.nftTable(row);
                 if (t == null) {
                     continue;
                 }
-                ServerSets s = new ServerSets(name(t, (String) row[allowSet]), name(t, (String) row[denySet]));
+                ServerSets s = new ServerSets(name(t, ServerRow.nftAllowSet(row)), name(t, ServerRow.nftDenySet(row)));
                 servers.put(e.getKey(), s);
                 for (SetName n : new SetName[] {s.allow(), s.deny()}) {
                     if (n != null) {
@@ -51,13 +46,13 @@ public record DesiredSets(Map<Integer, ServerSets> servers, Map<SetName, Set<Lon
             }
             for (var it = model.table(bindingMenu).iterator(); it.hasNext(); ) {
                 Object[] row = it.next().getValue();
-                ServerSets s = servers.get((Integer) row[server]);
-                if (s == null || Boolean.TRUE.equals(row[disabled])) {
+                ServerSets s = servers.get(BindingRow.server(row));
+                if (s == null || BindingRow.disabled(row)) {
                     continue;
                 }
-                SetName target = "deny".equals(row[action]) ? s.deny() : s.allow();
+                SetName target = "deny".equals(BindingRow.action(row)) ? s.deny() : s.allow();
                 if (target != null) {
-                    sets.get(target).add((Long) row[mac]);
+                    sets.get(target).add(BindingRow.macAddress(row));
                 }
             }
             return new DesiredSets(servers, sets);

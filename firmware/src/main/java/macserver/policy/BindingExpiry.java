@@ -17,6 +17,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.menus.MacServerMenus.BindingRow;
 
 /**
  * Removes bindings whose timeout has run out. Keeps the bindings that have a timeout in order of
@@ -27,14 +28,12 @@ public final class BindingExpiry implements ChangeListener, AutoCloseable {
 
     private final ConfigModel model;
     private final Menu bindings;
-    private final int expiresAt;
     private final TreeMap<Long, Set<Integer>> due = new TreeMap<>();
     private ScheduledExecutorService timer;
 
     public BindingExpiry(ConfigModel model) {
         this.model = model;
         this.bindings = model.schema().menu("ip mac-server binding");
-        this.expiresAt = bindings.property("expires-at").index();
         model.addListener(this);
         rebuild();
     }
@@ -45,7 +44,7 @@ public final class BindingExpiry implements ChangeListener, AutoCloseable {
         model.readLocked(() -> {
             for (var it = model.table(bindings).iterator(); it.hasNext(); ) {
                 var e = it.next();
-                track(e.getKey(), (Long) e.getValue()[expiresAt]);
+                track(e.getKey(), BindingRow.expiresAt(e.getValue()));
             }
         });
     }
@@ -57,10 +56,10 @@ public final class BindingExpiry implements ChangeListener, AutoCloseable {
                 continue;
             }
             if (c.before() != null) {
-                untrack(c.id(), (Long) c.before()[expiresAt]);
+                untrack(c.id(), BindingRow.expiresAt(c.before()));
             }
             if (c.after() != null) {
-                track(c.id(), (Long) c.after()[expiresAt]);
+                track(c.id(), BindingRow.expiresAt(c.after()));
             }
         }
     }
@@ -96,7 +95,8 @@ public final class BindingExpiry implements ChangeListener, AutoCloseable {
             int removed = 0;
             for (int id : ids) {
                 Object[] row = model.table(bindings).get(id);
-                if (row != null && row[expiresAt] != null && (Long) row[expiresAt] <= tx.now()) {
+                Long at = row == null ? null : BindingRow.expiresAt(row);
+                if (at != null && at <= tx.now()) {
                     tx.remove(bindings, id);
                     removed++;
                 }

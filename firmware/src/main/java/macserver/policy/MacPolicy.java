@@ -11,6 +11,9 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.menus.BindingTable;
 import macserver.config.menus.InterfaceMenus;
+import macserver.config.menus.InterfaceMenus.MemberRow;
+import macserver.config.menus.MacServerMenus.ServerRow;
+import macserver.config.menus.MacServerMenus.ToolRow;
 import macserver.mactelnet.Admission;
 import macserver.mactelnet.DropReason;
 import macserver.mactelnet.MacService;
@@ -184,27 +187,21 @@ public final class MacPolicy implements ChangeListener {
             Object[] r = e.getValue();
             ServerCounters c = id < keep.length && keep[id] != null ? keep[id] : new ServerCounters();
             newCounters[id] = c;
-            @SuppressWarnings("unchecked")
-            List<String> auth = (List<String>) r[servers.property("authentication").index()];
-            out[id] = new ServerPolicy(id, (String) r[servers.property("name").index()],
-                    (Boolean) r[servers.property("disabled").index()], (Boolean) r[servers.property("mac-telnet").index()],
-                    (Boolean) r[servers.property("mac-ping").index()],
-                    allowed((Integer) r[servers.property("allowed-interface-list").index()], ifs),
-                    (int) (long) (Long) r[servers.property("max-sessions").index()],
-                    (Long) r[servers.property("idle-timeout").index()],
-                    (int) (long) (Long) r[servers.property("login-retry").index()],
-                    (Long) r[servers.property("lockout-time").index()], List.copyOf(auth),
-                    Boolean.TRUE.equals(r[servers.property("radius-mac-auth").index()]), c);
-            if (Boolean.TRUE.equals(r[servers.property("default").index()])) {
+            out[id] = new ServerPolicy(id, ServerRow.name(r), ServerRow.disabled(r), ServerRow.macTelnet(r),
+                    ServerRow.macPing(r), allowed(ServerRow.allowedInterfaceList(r), ifs), ServerRow.maxSessions(r),
+                    ServerRow.idleTimeoutSeconds(r), ServerRow.loginRetry(r), ServerRow.lockoutSeconds(r),
+                    List.copyOf(ServerRow.authentication(r)), ServerRow.radiusMacAuth(r), c);
+            if (ServerRow.isDefault(r)) {
                 defaultServer = id;
             }
         }
         counters = newCounters;
         Menu tool = model.schema().menu("tool mac-server");
         Menu ping = model.schema().menu("tool mac-server ping");
-        BitSet toolAllowed = allowed((Integer) model.table(tool).get(1)[tool.property("allowed-interface-list").index()], ifs);
-        boolean pingEnabled = (Boolean) model.table(ping).get(1)[ping.property("enabled").index()];
-        boolean sourceMacCheck = !Boolean.FALSE.equals(model.table(tool).get(1)[tool.property("source-mac-check").index()]);
+        Object[] toolRow = model.table(tool).get(1);
+        BitSet toolAllowed = allowed(ToolRow.allowedInterfaceList(toolRow), ifs);
+        boolean pingEnabled = ToolRow.pingEnabled(model.table(ping).get(1));
+        boolean sourceMacCheck = ToolRow.sourceMacCheck(toolRow);
         snapshot = new Snapshot(out, defaultServer, toolAllowed, pingEnabled, sourceMacCheck);
     }
 
@@ -218,14 +215,11 @@ public final class MacPolicy implements ChangeListener {
             return set;
         }
         Menu members = model.schema().menu("interface list member");
-        int list = members.property("list").index();
-        int name = members.property("interface").index();
-        int disabled = members.property("disabled").index();
         List<String> names = new ArrayList<>();
         for (var it = model.table(members).iterator(); it.hasNext(); ) {
             Object[] m = it.next().getValue();
-            if (((Integer) m[list]) == listId && !Boolean.TRUE.equals(m[disabled])) {
-                names.add((String) m[name]);
+            if (MemberRow.list(m) == listId && !MemberRow.disabled(m)) {
+                names.add(MemberRow.interfaceName(m));
             }
         }
         for (String n : names) {

@@ -15,6 +15,9 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Property;
 import macserver.config.menus.BindingTable;
+import macserver.config.menus.MacServerMenus.BindingRow;
+import macserver.config.menus.MacServerMenus.ServerRow;
+import macserver.config.menus.SystemMenus;
 import macserver.radius.MacAuthenticator;
 import macserver.radius.MacFormat;
 import macserver.radius.RadiusAttribute;
@@ -90,15 +93,13 @@ public final class RadiusBindings implements AutoCloseable {
     private MacAuthenticator.Settings settings(int server) {
         Menu servers = model.schema().menu("ip mac-server");
         Object[] row = model.table(servers).get(server);
-        if (row == null || !Boolean.TRUE.equals(row[servers.property("radius-mac-auth").index()])) {
+        if (row == null || !ServerRow.radiusMacAuth(row)) {
             return null;
         }
-        Menu identity = model.schema().menu("system identity");
-        String name = (String) model.table(identity).get(1)[identity.property("name").index()];
         return new MacAuthenticator.Settings(
-                MacFormat.ofPattern((String) row[servers.property("radius-mac-format").index()]), name,
-                TimeUnit.SECONDS.toNanos((Long) row[servers.property("radius-accept-cache").index()]),
-                TimeUnit.SECONDS.toNanos((Long) row[servers.property("radius-reject-cache").index()]));
+                MacFormat.ofPattern(ServerRow.radiusMacFormat(row)), SystemMenus.identity(model),
+                TimeUnit.SECONDS.toNanos(ServerRow.radiusAcceptCacheSeconds(row)),
+                TimeUnit.SECONDS.toNanos(ServerRow.radiusRejectCacheSeconds(row)));
     }
 
     private void decided(long mac, int server, MacAuthenticator.Outcome outcome, RadiusResponse response) {
@@ -123,7 +124,7 @@ public final class RadiusBindings implements AutoCloseable {
                 boolean allow = model.read(() -> {
                     Menu servers = model.schema().menu("ip mac-server");
                     Object[] row = model.table(servers).get(server);
-                    return row != null && "allow".equals(row[servers.property("radius-fallback").index()]);
+                    return row != null && "allow".equals(ServerRow.radiusFallback(row));
                 });
                 if (allow) {
                     bind(mac, server, TimeUnit.NANOSECONDS.toSeconds(settings.rejectCacheNanos()));
@@ -144,11 +145,11 @@ public final class RadiusBindings implements AutoCloseable {
                     return null;
                 }
                 Map<Property, Object> values = new HashMap<>();
-                values.put(bindings.property("mac-address"), mac);
-                values.put(bindings.property("server"), server);
-                values.put(bindings.property("dynamic"), true);
+                values.put(BindingRow.MAC_ADDRESS.in(bindings), mac);
+                values.put(BindingRow.SERVER.in(bindings), server);
+                values.put(BindingRow.DYNAMIC.in(bindings), true);
                 if (timeoutSeconds > 0) {
-                    values.put(bindings.property("timeout"), timeoutSeconds);
+                    values.put(BindingRow.TIMEOUT.in(bindings), timeoutSeconds);
                 }
                 tx.add(bindings, values);
                 return null;

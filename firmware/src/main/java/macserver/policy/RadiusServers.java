@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.menus.RadiusMenus;
+import macserver.config.menus.RadiusMenus.RadiusRow;
 import macserver.radius.RadiusClient;
 import macserver.radius.RadiusServer;
 import macserver.radius.RadiusStatistics;
@@ -57,8 +58,7 @@ public final class RadiusServers {
             for (var it = model.table(m).iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 Object[] r = entry.getValue();
-                if (Boolean.TRUE.equals(r[m.property("disabled").index()])
-                        || !((List<?>) r[m.property("service").index()]).contains(service)) {
+                if (RadiusRow.disabled(r) || !RadiusRow.service(r).contains(service)) {
                     continue;
                 }
                 byte[] secret = RadiusMenus.secret(model, r);
@@ -66,13 +66,11 @@ public final class RadiusServers {
                     continue;
                 }
                 try {
-                    String src = (String) r[m.property("src-address").index()];
+                    String src = RadiusRow.srcAddress(r);
                     InetAddress source = src.equals("0.0.0.0") ? null : InetAddress.getByName(src);
                     servers.add(new RadiusServer(new InetSocketAddress(
-                            InetAddress.getByName((String) r[m.property("address").index()]),
-                            (int) (long) (Long) r[m.property("authentication-port").index()]), secret,
-                            Duration.ofMillis((Long) r[m.property("timeout").index()]), source,
-                            RadiusMenus.REQUIRE_YES.equals(r[m.property("require-message-auth").index()])));
+                            InetAddress.getByName(RadiusRow.address(r)), RadiusRow.authenticationPort(r)), secret,
+                            Duration.ofMillis(RadiusRow.timeoutMillis(r)), source, RadiusRow.requiresMessageAuth(r)));
                     stats.add(statistics(entry.getKey()));
                 } catch (UnknownHostException e) {
                     LOG.warning("RADIUS server with an unusable address skipped: " + e.getMessage());

@@ -1,5 +1,6 @@
 package macserver.rest;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
@@ -12,7 +13,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +22,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.menus.ServiceMenus.CertificateRow;
 import macserver.x509.SelfSignedCertificate;
 
 /**
@@ -38,23 +39,21 @@ public record WwwCertificate(PrivateKey key, X509Certificate certificate) {
     /** The stored pair, made and stored first if there is none yet. */
     public static WwwCertificate loadOrCreate(ConfigModel model, String hostName) throws ConfigException {
         Menu menu = model.schema().menu("ip service certificate");
-        int keyIndex = menu.property("private-key").index();
-        int certIndex = menu.property("certificate").index();
         Object[] row = model.read(() -> model.table(menu).get(1));
         try {
-            if (row[keyIndex] == null || row[certIndex] == null) {
+            if (CertificateRow.privateKey(row) == null || CertificateRow.certificate(row) == null) {
                 WwwCertificate made = create(hostName, Instant.ofEpochSecond(model.now()));
                 byte[] key = made.key().getEncoded();
                 byte[] cert = made.certificate().getEncoded();
                 model.write(Origin.SYSTEM, tx -> {
-                    tx.set(menu, 1, Map.of(menu.property("private-key"), key, menu.property("certificate"), cert));
+                    tx.set(menu, 1, Map.of(CertificateRow.PRIVATE_KEY.in(menu), key, CertificateRow.CERTIFICATE.in(menu), cert));
                     return null;
                 });
                 return made;
             }
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec((byte[]) row[keyIndex]));
+            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(CertificateRow.privateKey(row)));
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream((byte[]) row[certIndex]));
+                    .generateCertificate(new ByteArrayInputStream(CertificateRow.certificate(row)));
             return new WwwCertificate(key, cert);
         } catch (GeneralSecurityException e) {
             throw new ConfigException("failure: www-ssl certificate: " + e.getMessage(), e);

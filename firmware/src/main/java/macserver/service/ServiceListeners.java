@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +26,7 @@ import java.util.logging.Logger;
 import macserver.config.Change;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
+import macserver.config.menus.ServiceMenus.ServiceRow;
 
 /**
  * The TCP listeners of some {@code /ip service} entries (www and www-ssl for REST, api and api-ssl
@@ -107,23 +107,16 @@ public final class ServiceListeners implements AutoCloseable {
         if (c.before() == null || c.after() == null) {
             return true;
         }
-        int port = c.menu().property("port").index();
-        int disabled = c.menu().property("disabled").index();
-        return !Objects.equals(c.before()[port], c.after()[port])
-                || !Objects.equals(c.before()[disabled], c.after()[disabled]);
+        return ServiceRow.listenerChanged(c.before(), c.after());
     }
 
     private record Entry(String name, int port, boolean disabled, List<String> allowed, int maxSessions) {}
 
-    @SuppressWarnings("unchecked")
     private Entry entry(int id) {
         return model.read(() -> {
             Object[] row = model.table(services).get(id);
-            return row == null ? null : new Entry((String) row[services.property("name").index()],
-                    ((Long) row[services.property("port").index()]).intValue(),
-                    Boolean.TRUE.equals(row[services.property("disabled").index()]),
-                    (List<String>) row[services.property("address").index()],
-                    ((Long) row[services.property("max-sessions").index()]).intValue());
+            return row == null ? null : new Entry(ServiceRow.name(row), ServiceRow.port(row), ServiceRow.disabled(row),
+                    ServiceRow.address(row), ServiceRow.maxSessions(row));
         });
     }
 

@@ -11,6 +11,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.menus.SshMenus.SshRow;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -33,8 +34,7 @@ record SshHostKey(KeyPair pair, String fingerprint) {
     /** The stored key, made and stored first if there is none yet. */
     static SshHostKey loadOrCreate(ConfigModel model) throws ConfigException {
         Menu menu = model.schema().menu("ip ssh");
-        int keyIndex = menu.property("host-key").index();
-        byte[] stored = model.read(() -> (byte[]) model.table(menu).get(1)[keyIndex]);
+        byte[] stored = model.read(() -> SshRow.hostKey(model.table(menu).get(1)));
         try {
             if (stored != null) {
                 SshHostKey key = decode(stored);
@@ -44,9 +44,9 @@ record SshHostKey(KeyPair pair, String fingerprint) {
             SshHostKey made = new SshHostKey(pair, KeyUtils.getFingerPrint(pair.getPublic()));
             byte[] encoded = encode(pair);
             model.write(Origin.SYSTEM, tx -> {
-                tx.set(menu, 1, Map.of(menu.property("host-key"), encoded,
-                        menu.property("host-key-type"), TYPE,
-                        menu.property("host-key-fingerprint"), made.fingerprint()));
+                tx.set(menu, 1, Map.of(SshRow.HOST_KEY.in(menu), encoded,
+                        SshRow.HOST_KEY_TYPE.in(menu), TYPE,
+                        SshRow.HOST_KEY_FINGERPRINT.in(menu), made.fingerprint()));
                 return null;
             });
             return made;

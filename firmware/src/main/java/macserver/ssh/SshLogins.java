@@ -13,6 +13,7 @@ import macserver.auth.SshPublicKey;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Plane;
+import macserver.config.menus.SshMenus.KeyRow;
 import macserver.policy.LoginGuard;
 import macserver.users.LoginService;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
@@ -87,12 +88,10 @@ final class SshLogins implements PasswordAuthenticator, PublickeyAuthenticator {
             Menu keys = model.schema().menu("user ssh-keys");
             int userId = model.idByName(model.schema().menu("user"), user);
             List<SshPublicKey> out = new ArrayList<>();
-            int owner = keys.property("user").index();
-            int text = keys.property("key").index();
             for (var it = model.table(keys).iterator(); it.hasNext(); ) {
                 Object[] row = it.next().getValue();
-                if (userId >= 0 && (Integer) row[owner] == userId) {
-                    out.add(SshPublicKey.parse((String) row[text]));
+                if (userId >= 0 && KeyRow.user(row) == userId) {
+                    out.add(KeyRow.key(row));
                 }
             }
             return out;

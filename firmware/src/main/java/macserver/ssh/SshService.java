@@ -17,6 +17,7 @@ import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.menus.ServiceMenus;
+import macserver.config.menus.ServiceMenus.ServiceRow;
 import macserver.policy.LoginGuard;
 import macserver.users.LoginService;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -102,10 +103,7 @@ public final class SshService implements AutoCloseable {
         if (c.before() == null || c.after() == null) {
             return true;
         }
-        int port = c.menu().property("port").index();
-        int disabled = c.menu().property("disabled").index();
-        return !Objects.equals(c.before()[port], c.after()[port])
-                || !Objects.equals(c.before()[disabled], c.after()[disabled]);
+        return ServiceRow.listenerChanged(c.before(), c.after());
     }
 
     /** Listens if the service is enabled; a port that cannot be bound is logged, not fatal. */
@@ -129,10 +127,10 @@ public final class SshService implements AutoCloseable {
     private int wantedPort() {
         Menu services = model.schema().menu("ip service");
         Object[] row = model.read(() -> model.table(services).get(ServiceMenus.SSH_ID));
-        if (row == null || Boolean.TRUE.equals(row[services.property("disabled").index()])) {
+        if (row == null || ServiceRow.disabled(row)) {
             return -1;
         }
-        int port = ((Long) row[services.property("port").index()]).intValue() + options.portShift();
+        int port = ServiceRow.port(row) + options.portShift();
         if (port > 65535) {
             LOG.warning("ssh: port " + port + " out of range");
             return -1;
@@ -177,9 +175,7 @@ public final class SshService implements AutoCloseable {
         Menu services = model.schema().menu("ip service");
         return model.read(() -> {
             Object[] row = model.table(services).get(ServiceMenus.SSH_ID);
-            @SuppressWarnings("unchecked")
-            List<String> allowed = (List<String>) row[services.property("address").index()];
-            return new SessionGate.Limits(allowed, ((Long) row[services.property("max-sessions").index()]).intValue());
+            return new SessionGate.Limits(ServiceRow.address(row), ServiceRow.maxSessions(row));
         });
     }
 

@@ -13,6 +13,9 @@ import macserver.config.ChangeListener;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.config.menus.SystemMenus;
+import macserver.config.menus.UserMenus.GroupRow;
+import macserver.config.menus.UserMenus.UserRow;
 
 /**
  * The local users as of the last change to {@code /user}, {@code /user group} or the device key,
@@ -75,36 +78,32 @@ public final class UserDirectory implements ChangeListener {
     /** Runs with the model locked (listener or readLocked). */
     private void rebuild() {
         Map<Integer, Set<String>> policies = new HashMap<>();
-        int policy = groups.property("policy").index();
         for (var it = model.table(groups).iterator(); it.hasNext(); ) {
             var g = it.next();
             Set<String> set = new HashSet<>();
-            for (Object p : (List<?>) g.getValue()[policy]) {
+            for (Object p : GroupRow.policy(g.getValue())) {
                 set.add((String) p);
             }
             policies.put(g.getKey(), Set.copyOf(set));
         }
-        int name = users.property("name").index();
-        int group = users.property("group").index();
-        int disabled = users.property("disabled").index();
-        int credentials = users.property("credentials").index();
-        int allowMd5 = users.property("allow-md5-login").index();
         Map<String, Entry> out = new HashMap<>();
         for (var it = model.table(users).iterator(); it.hasNext(); ) {
             Object[] row = it.next().getValue();
             Credentials c;
             try {
-                c = row[credentials] == null ? null : Credentials.decode((byte[]) row[credentials]);
+                byte[] stored = UserRow.credentials(row);
+                c = stored == null ? null : Credentials.decode(stored);
             } catch (CredentialsFormatException | RuntimeException e) {
                 c = null;
             }
             if (c == null) {
                 continue; // unreadable credentials: nobody logs in as this user
             }
-            byte[] sealed = Boolean.TRUE.equals(row[allowMd5]) ? c.legacyMd5Secret().orElse(null) : null;
-            out.put((String) row[name], new Entry((String) row[name], c,
-                    policies.getOrDefault((Integer) row[group], Set.of()), Boolean.TRUE.equals(row[disabled]), sealed));
+            byte[] sealed = UserRow.allowMd5Login(row) ? c.legacyMd5Secret().orElse(null) : null;
+            String name = UserRow.name(row);
+            out.put(name, new Entry(name, c, policies.getOrDefault(UserRow.group(row), Set.of()), UserRow.disabled(row),
+                    sealed));
         }
-        snapshot = new Snapshot(Map.copyOf(out), (byte[]) model.table(device).get(1)[device.property("key").index()]);
+        snapshot = new Snapshot(Map.copyOf(out), SystemMenus.deviceKey(model));
     }
 }

@@ -1,6 +1,5 @@
 package macserver.users;
 
-import java.util.List;
 import java.util.Map;
 import macserver.auth.Credentials;
 import macserver.auth.CredentialsFormatException;
@@ -10,6 +9,8 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Plane;
+import macserver.config.menus.UserMenus.GroupRow;
+import macserver.config.menus.UserMenus.UserRow;
 
 /**
  * Password logins against {@code /user}: the user must exist, be enabled, have the group policy
@@ -66,24 +67,23 @@ public final class UserLoginService implements LoginService {
             return null;
         }
         Object[] row = model.table(users).get(id);
-        if (Boolean.TRUE.equals(row[users.property("disabled").index()])) {
+        if (UserRow.disabled(row)) {
             return null;
         }
         Menu groups = model.schema().menu("user group");
-        Object[] group = model.table(groups).get((Integer) row[users.property("group").index()]);
-        if (group == null || !((List<?>) group[groups.property("policy").index()]).contains(policyFor(via))) {
+        Object[] group = model.table(groups).get(UserRow.group(row));
+        if (group == null || !GroupRow.policy(group).contains(policyFor(via))) {
             return null;
         }
         return row;
     }
 
     private Credentials credentialsIfAllowed(String name, Plane via) {
-        Menu users = model.schema().menu("user");
         Object[] row = admittedRow(name, via);
         if (row == null) {
             return null;
         }
-        byte[] stored = (byte[]) row[users.property("credentials").index()];
+        byte[] stored = UserRow.credentials(row);
         try {
             return stored == null ? null : Credentials.decode(stored);
         } catch (CredentialsFormatException e) {
@@ -104,7 +104,7 @@ public final class UserLoginService implements LoginService {
                 if (id < 0) {
                     throw new ConfigException("no such item");
                 }
-                tx.set(users, id, Map.of(users.property("password"), new String(newPassword)));
+                tx.set(users, id, Map.of(UserRow.PASSWORD.in(users), new String(newPassword)));
                 return null;
             });
         } catch (ConfigException e) {

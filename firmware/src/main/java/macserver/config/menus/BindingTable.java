@@ -3,6 +3,7 @@ package macserver.config.menus;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import macserver.config.ItemTable;
@@ -18,9 +19,11 @@ import macserver.config.Property;
  * cache line that holds the MAC's slot.
  */
 public final class BindingTable implements ItemTable {
-    // Stored property order of the binding menu (see MacServerMenus).
+    // Stored property order of the binding menu (see MacServerMenus), checked against it by name on construction.
     static final int MAC = 0, SERVER = 1, ACTION = 2, DISABLED = 3, COMMENT = 4, TIMEOUT = 5, RETRY = 6, TIME = 7,
             DYNAMIC = 8, EXPIRES_AT = 9;
+    private static final List<String> LAYOUT = List.of("mac-address", "server", "action", "disabled", "comment",
+            "timeout", "retry", "time", "dynamic", "expires-at");
     private static final byte DENY = 1, OFF = 2, DYN = 4;
 
     private final Menu menu;
@@ -42,8 +45,15 @@ public final class BindingTable implements ItemTable {
 
     public BindingTable(Menu menu) {
         this.menu = menu;
-        if (menu.storedCount() != 10 || !menu.properties().get(0).name().equals("mac-address")) {
+        if (menu.storedCount() != LAYOUT.size()) {
             throw new IllegalArgumentException("BindingTable does not fit " + menu);
+        }
+        for (int i = 0; i < LAYOUT.size(); i++) {
+            Property p = menu.property(LAYOUT.get(i));
+            if (p == null || p.index() != i) {
+                throw new IllegalArgumentException("BindingTable does not fit " + menu + ": " + LAYOUT.get(i)
+                        + " is not stored at " + i);
+            }
         }
     }
 
@@ -130,7 +140,7 @@ public final class BindingTable implements ItemTable {
         }
         long packed = packed(id);
         int flags = (int) packed & 0xFF;
-        Object[] row = new Object[10];
+        Object[] row = new Object[LAYOUT.size()];
         row[MAC] = macs[id];
         row[SERVER] = (int) (packed >>> 8) & MAX_SERVER_ID;
         row[ACTION] = (flags & DENY) != 0 ? "deny" : "allow";

@@ -40,7 +40,7 @@ public final class FactoryDefaults {
             String name = InterfaceMenus.BUILTIN_LISTS.get(i);
             if (m.idByName(lists, name) < 0) {
                 Object[] row = lists.defaultRow();
-                row[lists.property("name").index()] = name;
+                InterfaceMenus.LIST_NAME.set(row, name);
                 tx.setRow(lists, ids[i], row);
             }
         }

@@ -11,6 +11,7 @@ import macserver.config.MenuRules;
 import macserver.config.Origin;
 import macserver.config.Property;
 import macserver.config.Schema;
+import macserver.config.Slot;
 import macserver.config.TextType;
 import macserver.config.Transaction;
 
@@ -33,11 +34,14 @@ public final class FleetMenus {
     public static final String APPLIED = "applied", SHADOWED = "shadowed", NO_SERVER = "no-server",
             REMOVED = "removed", DELETED = "deleted";
 
+    /** When the router last knew itself in sync with the broker ({@code ip mac-server fleet sync}), in milliseconds. */
+    public static final Slot<Long> LAST_SYNC = Slot.of("last-sync", Long.class);
+
     private FleetMenus() {
     }
 
     static void register(Schema s, LiveStatus live) {
-        s.add(Menu.builder(Menu.Kind.LIST, "ip mac-server fleet")
+        Menu fleet = s.add(Menu.builder(Menu.Kind.LIST, "ip mac-server fleet")
                 .code(MenuCodes.MAC_SERVER_FLEET)
                 .nameProperty(Property.of("mac-address", MacAddressType.INSTANCE, null, REQUIRED, UNIQUE, READ_ONLY))
                 .property(Property.of("mac-server", new TextType(64, false), null, READ_ONLY))
@@ -51,11 +55,12 @@ public final class FleetMenus {
                 .flag('D', "dynamic", v -> true)
                 .rules(new FleetOnly())
                 .build());
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip mac-server fleet sync")
+        FleetRow.bind(fleet);
+        Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "ip mac-server fleet sync")
                 .code(MenuCodes.MAC_SERVER_FLEET_SYNC)
                 .hidden()
                 .property(Property.of("last-sync", new IntType(0, Long.MAX_VALUE), 0L, Property.Flag.HIDDEN))
-                .build());
+                .build()), LAST_SYNC);
         TextType text = new TextType(255, false);
         IntType count = new IntType(0, Long.MAX_VALUE);
         DurationType ago = new DurationType(Long.MAX_VALUE);
@@ -88,5 +93,37 @@ public final class FleetMenus {
                 throw new ConfigException("failure: fleet entries change only through the fleet (use fleet publish or unpublish)");
             }
         }
+    }
+
+    /** Rows of {@code /ip mac-server fleet}. */
+    public static final class FleetRow {
+        public static final Slot<Long> MAC_ADDRESS = Slot.of("mac-address", Long.class);
+        public static final Slot<String> MAC_SERVER = Slot.of("mac-server", String.class);
+        public static final Slot<String> ACTION = Slot.of("action", String.class);
+        public static final Slot<String> COMMENT = Slot.of("comment", String.class);
+        public static final Slot<Long> TIMESTAMP = Slot.of("timestamp", Long.class);
+        public static final Slot<String> PUBLISHER = Slot.of("publisher", String.class);
+        public static final Slot<String> STATE = Slot.of("state", String.class);
+
+        private FleetRow() {
+        }
+
+        static void bind(Menu m) {
+            Slot.bind(m, MAC_ADDRESS, MAC_SERVER, ACTION, COMMENT, TIMESTAMP, PUBLISHER, STATE);
+        }
+
+        /** The MAC, 48 bits in a long. */
+        public static long macAddress(Object[] row) { return MAC_ADDRESS.get(row); }
+        /** The server's name (it may not exist here). */
+        public static String macServer(Object[] row) { return MAC_SERVER.get(row); }
+        /** {@code allow} or {@code deny}. */
+        public static String action(Object[] row) { return ACTION.get(row); }
+        public static String comment(Object[] row) { return COMMENT.get(row); }
+        /** The fleet timestamp last-writer-wins compares. */
+        public static long timestamp(Object[] row) { return TIMESTAMP.get(row); }
+        /** The router that published this version. */
+        public static String publisher(Object[] row) { return PUBLISHER.get(row); }
+        /** One of {@link FleetMenus#APPLIED}, {@code SHADOWED}, {@code NO_SERVER}, {@code REMOVED}, {@code DELETED}. */
+        public static String state(Object[] row) { return STATE.get(row); }
     }
 }

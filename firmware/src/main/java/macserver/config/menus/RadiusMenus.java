@@ -16,6 +16,7 @@ import macserver.config.MillisecondsType;
 import macserver.config.PolicyGuard;
 import macserver.config.Property;
 import macserver.config.Schema;
+import macserver.config.Slot;
 import macserver.config.TextType;
 import macserver.config.Transaction;
 import macserver.radius.RadiusStatistics;
@@ -34,11 +35,13 @@ public final class RadiusMenus {
     public static final String REQUIRE_YES = "yes-for-request-resp";
     public static final String DEFAULT_GROUP = "read";
 
+    private static final Slot<String> DEFAULT_GROUP_NAME = Slot.of("default-group", String.class);
+
     private RadiusMenus() {
     }
 
     static void register(Schema s, LiveStatus live) {
-        s.add(Menu.builder(Menu.Kind.LIST, "radius")
+        Menu radius = s.add(Menu.builder(Menu.Kind.LIST, "radius")
                 .code(MenuCodes.RADIUS)
                 .property(Property.of("address", IpAddressType.INSTANCE, "0.0.0.0"))
                 .property(Property.of("secret", new TextType(128, false), null, WRITE_ONLY))
@@ -51,22 +54,23 @@ public final class RadiusMenus {
                 .property(Property.of("disabled", BoolType.INSTANCE, false))
                 .property(Property.of("comment", new TextType(255, false), null))
                 .columns("service", "address", "authentication-port", "require-message-auth")
-                .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[8]))
+                .flag('X', "disabled", v -> RadiusRow.disabled(v.row()))
                 // Login servers name the group of whoever they admit: only a user who could grant any group may choose them.
                 .rules(new PolicyGuard((menu, before, after) -> forLogins(menu, before) || forLogins(menu, after),
                         new SealedSecret("secret", "sealed-secret")))
                 .monitor(id -> monitor(live.radiusStatistics.apply(id)))
                 .build());
+        RadiusRow.bind(radius);
         // RouterOS's /user aaa: what a login checked by RADIUS gets when the answer names no group.
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "user aaa")
+        Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "user aaa")
                 .code(MenuCodes.USER_AAA)
                 .property(Property.of("default-group", new TextType(64, true), DEFAULT_GROUP))
                 .rules(new GroupRules())
-                .build());
+                .build()), DEFAULT_GROUP_NAME);
     }
 
     private static boolean forLogins(Menu menu, Object[] row) {
-        return row != null && ((List<?>) row[menu.property("service").index()]).contains("login");
+        return row != null && RadiusRow.service(row).contains("login");
     }
 
     /** RouterOS's {@code /radius monitor} fields. */
@@ -90,18 +94,47 @@ public final class RadiusMenus {
 
     /** The group a RADIUS login gets when the answer carries no Mikrotik-Group. Call with the model locked. */
     public static String defaultGroup(macserver.config.ConfigModel model) {
-        Menu m = model.schema().menu("user aaa");
-        return (String) model.table(m).get(1)[m.property("default-group").index()];
+        return DEFAULT_GROUP_NAME.get(model.table(model.schema().menu("user aaa")).get(1));
     }
 
     /** default-group must name an existing group. */
     private static final class GroupRules implements MenuRules {
         @Override
         public void afterWrite(Transaction tx, Menu menu, int id, Object[] before, Object[] after) throws ConfigException {
-            String group = (String) after[menu.property("default-group").index()];
+            String group = DEFAULT_GROUP_NAME.get(after);
             if (tx.model().idByName(tx.model().schema().menu("user group"), group) < 0) {
                 throw new ConfigException("input does not match any value of default-group");
             }
         }
+    }
+
+    /** Rows of {@code /radius}. */
+    public static final class RadiusRow {
+        public static final Slot<String> ADDRESS = Slot.of("address", String.class);
+        public static final Slot<List<String>> SERVICE = Slot.strings("service");
+        public static final Slot<Long> AUTHENTICATION_PORT = Slot.of("authentication-port", Long.class);
+        public static final Slot<Long> TIMEOUT = Slot.of("timeout", Long.class);
+        public static final Slot<String> SRC_ADDRESS = Slot.of("src-address", String.class);
+        public static final Slot<String> REQUIRE_MESSAGE_AUTH = Slot.of("require-message-auth", String.class);
+        public static final Slot<Boolean> DISABLED = Slot.of("disabled", Boolean.class);
+
+        private RadiusRow() {
+        }
+
+        static void bind(Menu m) {
+            Slot.bind(m, ADDRESS, SERVICE, AUTHENTICATION_PORT, TIMEOUT, SRC_ADDRESS, REQUIRE_MESSAGE_AUTH, DISABLED);
+        }
+
+        /** The server's IP address as text. */
+        public static String address(Object[] row) { return ADDRESS.get(row); }
+        /** What it is asked about: {@code mac-server} and/or {@code login}. */
+        public static List<String> service(Object[] row) { return SERVICE.get(row); }
+        public static int authenticationPort(Object[] row) { return AUTHENTICATION_PORT.get(row).intValue(); }
+        public static long timeoutMillis(Object[] row) { return TIMEOUT.get(row); }
+        /** The address requests leave from as text, {@code 0.0.0.0} for any. */
+        public static String srcAddress(Object[] row) { return SRC_ADDRESS.get(row); }
+        /** Whether answers must carry a Message-Authenticator ({@link RadiusMenus#REQUIRE_YES}). */
+        public static boolean requiresMessageAuth(Object[] row) { return REQUIRE_YES.equals(REQUIRE_MESSAGE_AUTH.get(row)); }
+        public static boolean disabled(Object[] row) { return DISABLED.isTrue(row); }
     }
 }

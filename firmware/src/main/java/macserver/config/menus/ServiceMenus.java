@@ -13,6 +13,7 @@ import macserver.config.Menu;
 import macserver.config.MenuRules;
 import macserver.config.Property;
 import macserver.config.Schema;
+import macserver.config.Slot;
 import macserver.config.TextType;
 import macserver.config.Transaction;
 
@@ -33,7 +34,7 @@ public final class ServiceMenus {
     }
 
     static void register(Schema s) {
-        s.add(Menu.builder(Menu.Kind.LIST, "ip service")
+        Menu services = s.add(Menu.builder(Menu.Kind.LIST, "ip service")
                 .code(MenuCodes.IP_SERVICE)
                 .nameProperty(Property.of("name", new TextType(32, true), null, READ_ONLY, UNIQUE))
                 .property(Property.of("port", new IntType(1, 65535), null))
@@ -41,7 +42,7 @@ public final class ServiceMenus {
                 .property(Property.of("disabled", BoolType.INSTANCE, false))
                 .property(Property.of("max-sessions", new IntType(1, 1000), 20L))
                 .columns("name", "port", "address", "max-sessions")
-                .flag('X', "disabled", v -> Boolean.TRUE.equals(v.row()[3]))
+                .flag('X', "disabled", v -> ServiceRow.disabled(v.row()))
                 .builtin(row -> true)
                 .rules(new MenuRules() {
                     @Override
@@ -53,12 +54,14 @@ public final class ServiceMenus {
                     }
                 })
                 .build());
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip service certificate")
+        ServiceRow.bind(services);
+        Menu certificate = s.add(Menu.builder(Menu.Kind.SINGLETON, "ip service certificate")
                 .code(MenuCodes.WWW_CERTIFICATE)
                 .hidden()
                 .property(Property.of("private-key", BytesType.INSTANCE, null, HIDDEN))
                 .property(Property.of("certificate", BytesType.INSTANCE, null, HIDDEN))
                 .build());
+        CertificateRow.bind(certificate);
     }
 
     /**
@@ -79,9 +82,55 @@ public final class ServiceMenus {
             return;
         }
         Object[] row = services.defaultRow();
-        row[services.property("name").index()] = name;
-        row[services.property("port").index()] = port;
-        row[services.property("disabled").index()] = disabled;
+        row[ServiceRow.NAME.index()] = name;
+        row[ServiceRow.PORT.index()] = port;
+        row[ServiceRow.DISABLED.index()] = disabled;
         tx.setRow(services, id, row);
+    }
+
+    /** Rows of {@code /ip service}. */
+    public static final class ServiceRow {
+        public static final Slot<String> NAME = Slot.of("name", String.class);
+        public static final Slot<Long> PORT = Slot.of("port", Long.class);
+        public static final Slot<List<String>> ADDRESS = Slot.strings("address");
+        public static final Slot<Boolean> DISABLED = Slot.of("disabled", Boolean.class);
+        public static final Slot<Long> MAX_SESSIONS = Slot.of("max-sessions", Long.class);
+
+        private ServiceRow() {
+        }
+
+        static void bind(Menu m) {
+            Slot.bind(m, NAME, PORT, ADDRESS, DISABLED, MAX_SESSIONS);
+        }
+
+        public static String name(Object[] row) { return NAME.get(row); }
+        public static int port(Object[] row) { return PORT.get(row).intValue(); }
+        /** The client addresses or prefixes it accepts; empty for any. */
+        public static List<String> address(Object[] row) { return ADDRESS.get(row); }
+        public static boolean disabled(Object[] row) { return DISABLED.isTrue(row); }
+        public static int maxSessions(Object[] row) { return MAX_SESSIONS.get(row).intValue(); }
+
+        /** Whether a change moved the port or turned the service on or off (what needs a new listener). */
+        public static boolean listenerChanged(Object[] before, Object[] after) {
+            return PORT.differs(before, after) || DISABLED.differs(before, after);
+        }
+    }
+
+    /** The row of the hidden singleton {@code /ip service certificate}: www-ssl's (and api-ssl's) key and certificate. */
+    public static final class CertificateRow {
+        public static final Slot<byte[]> PRIVATE_KEY = Slot.of("private-key", byte[].class);
+        public static final Slot<byte[]> CERTIFICATE = Slot.of("certificate", byte[].class);
+
+        private CertificateRow() {
+        }
+
+        static void bind(Menu m) {
+            Slot.bind(m, PRIVATE_KEY, CERTIFICATE);
+        }
+
+        /** PKCS#8, or null before first boot made it. */
+        public static byte[] privateKey(Object[] row) { return PRIVATE_KEY.get(row); }
+        /** X.509 DER, or null before first boot made it. */
+        public static byte[] certificate(Object[] row) { return CERTIFICATE.get(row); }
     }
 }

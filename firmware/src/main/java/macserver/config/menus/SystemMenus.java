@@ -7,19 +7,33 @@ import macserver.config.Menu;
 import macserver.config.Property;
 import macserver.config.ReferenceType;
 import macserver.config.Schema;
+import macserver.config.Slot;
 import macserver.config.TextType;
 
 import static macserver.config.Property.Flag.READ_ONLY;
 
 /** {@code /system identity}, {@code /system resource}, {@code /ip neighbor} and its settings. */
 public final class SystemMenus {
+    private static final Slot<String> IDENTITY_NAME = Slot.of("name", String.class);
+    private static final Slot<byte[]> DEVICE_KEY = Slot.of("key", byte[].class);
+    private static final Slot<Integer> DISCOVER_INTERFACE_LIST = Slot.of("discover-interface-list", Integer.class);
+
     private SystemMenus() {
+    }
+
+    /** The router's name, {@code /system identity}'s {@code name}. Call with the model locked. */
+    public static String identity(macserver.config.ConfigModel model) {
+        return IDENTITY_NAME.get(model.table(model.schema().menu("system identity")).get(1));
     }
 
     /** The router's device key (made at first boot), which seals legacy MD5 secrets. Call with the model locked. */
     public static byte[] deviceKey(macserver.config.ConfigModel model) {
-        Menu m = model.schema().menu("system device");
-        return (byte[]) model.table(m).get(1)[m.property("key").index()];
+        return DEVICE_KEY.get(model.table(model.schema().menu("system device")).get(1));
+    }
+
+    /** The id of the interface list MNDP runs on ({@code /ip neighbor discovery-settings}). Call with the model locked. */
+    public static int discoverInterfaceList(macserver.config.ConfigModel model) {
+        return DISCOVER_INTERFACE_LIST.get(model.table(model.schema().menu("ip neighbor discovery-settings")).get(1));
     }
 
     /**
@@ -43,15 +57,15 @@ public final class SystemMenus {
     }
 
     static void register(Schema s, LiveStatus live) {
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "system identity")
+        Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "system identity")
                 .code(MenuCodes.SYSTEM_IDENTITY)
                 .property(Property.of("name", new TextType(64, true), "MikroTik"))
-                .build());
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "system device")
+                .build()), IDENTITY_NAME);
+        Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "system device")
                 .code(MenuCodes.SYSTEM_DEVICE)
                 .hidden()
                 .property(Property.of("key", macserver.config.BytesType.INSTANCE, null, macserver.config.Property.Flag.HIDDEN))
-                .build());
+                .build()), DEVICE_KEY);
         TextType text = new TextType(256, false);
         IntType bytes = new IntType(0, Long.MAX_VALUE);
         s.add(Menu.builder(Menu.Kind.LIVE, "system resource")
@@ -113,9 +127,9 @@ public final class SystemMenus {
                 .columns("interface", "address", "mac-address", "identity", "version", "board")
                 .live(() -> live.neighbors.get())
                 .build());
-        s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
+        Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
                 .code(MenuCodes.DISCOVERY_SETTINGS)
                 .property(Property.of("discover-interface-list", new ReferenceType(() -> lists), InterfaceMenus.LIST_ALL_ID))
-                .build());
+                .build()), DISCOVER_INTERFACE_LIST);
     }
 }
