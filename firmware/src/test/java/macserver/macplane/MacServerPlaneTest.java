@@ -1,4 +1,4 @@
-package macserver;
+package macserver.macplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,7 +28,7 @@ class MacServerPlaneTest {
     private LoginRoute route(String authentication, String user) {
         cli.execute("/ip mac-server set s1 authentication=" + authentication);
         int id = t.model.read(() -> t.model.idByName(t.model.schema().menu("ip mac-server"), "s1"));
-        return plane.loginRoute(user, id);
+        return plane.logins().loginRoute(user, id);
     }
 
     @Test
@@ -41,6 +41,6 @@ class MacServerPlaneTest {
         assertEquals(LoginRoute.REMOTE_THEN_LOCAL, route("radius,local", "admin"));
         assertEquals(LoginRoute.REMOTE, route("radius,local", "carol"));
         assertEquals(LoginRoute.REMOTE, route("radius", "admin"), "radius only: local users count for nothing");
-        assertEquals(LoginRoute.LOCAL, plane.loginRoute("admin", 9999), "a server that is gone");
+        assertEquals(LoginRoute.LOCAL, plane.logins().loginRoute("admin", 9999), "a server that is gone");
     }
 }
