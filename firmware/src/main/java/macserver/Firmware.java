@@ -3,6 +3,7 @@ package macserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import macserver.api.ApiServer;
@@ -107,16 +108,17 @@ public final class Firmware {
         storage.checkpointInBackground();
         StoreHealth health = StoreHealth.of(model, storage.damage(), flash.missingBytes(), restored);
         health.log();
-        live.storeStatus = health::status;
-        live.storeDamage = health::lostRuns;
+        live.report(health);
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());
-        live.resource = status::resource;
-        live.interfaces = SystemStatus::interfaces;
-        live.routerboard = status::routerboard;
-        live.packages = status::packages;
         ConfigHistory history = new ConfigHistory(model::now);
         model.addListener(history);
-        live.history = history::rows;
+        live.report(new LiveStatus.SystemFigures() {
+            @Override public List<Object[]> interfaces() { return SystemStatus.interfaces(); }
+            @Override public List<Object[]> resource() { return status.resource(); }
+            @Override public List<Object[]> routerboard() { return status.routerboard(); }
+            @Override public List<Object[]> packages() { return status.packages(); }
+            @Override public List<Object[]> history() { return history.rows(); }
+        });
         BindingExpiry expiry = new BindingExpiry(model);
         expiry.start();
         NftSync nftSync = new NftSync(model, live, new NftProgram(java.util.List.of("nft")));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import macserver.board.BoardProfile;
 import macserver.cli.CliSessions;
+import macserver.config.ConfigException;
 import macserver.config.ConfigModel;
 import macserver.config.menus.LiveStatus;
 import macserver.datapath.DataPath;
@@ -25,6 +26,7 @@ import macserver.policy.RadiusServers;
 import macserver.policy.ServerPolicy;
 import macserver.policy.SessionRegistry;
 import macserver.radius.RadiusLogins;
+import macserver.radius.RadiusStatistics;
 import macserver.system.NeighborTable;
 import macserver.users.LoginService;
 import macserver.users.UserDirectory;
@@ -70,32 +72,36 @@ public final class MacServerPlane implements AutoCloseable {
         this.logins = new LoginChecks(model, policy, new UserDirectory(model), new LoginGuard(model::now, 4096),
                 radiusLogins, discovery::identity, events);
 
-        live.radiusStatistics = radiusServers::statistics;
-        live.sessions = () -> registry.rows(id -> {
-            ServerPolicy p = policy.server(id);
-            return p == null ? "" : p.name();
+        live.report(new LiveStatus.MacServerFigures() {
+            @Override public List<Object[]> sessions() { return registry.rows(MacServerPlane.this::serverName); }
+            @Override public void endSession(int id) throws ConfigException { registry.end(id); }
+            @Override public List<Object[]> drops() { return policy.dropRows(); }
+            @Override public List<Object[]> neighbors() { return neighbors.rows(); }
+            @Override public long sessionCount(int serverId) { return registry.count(serverId); }
+            @Override public long packets(int serverId) {
+                ServerPolicy p = policy.server(serverId);
+                return p == null ? 0 : p.counters().packets();
+            }
+            @Override public long drops(int serverId) {
+                ServerPolicy p = policy.server(serverId);
+                return p == null ? 0 : p.counters().drops();
+            }
+            @Override public Long secondsSinceHeard(long mac) {
+                long at = lastSeen.lastHeard(mac);
+                return at < 0 ? null : Math.max(0, model.now() - at);
+            }
+            @Override public RadiusStatistics radius(int id) { return radiusServers.statistics(id); }
         });
-        live.sessionCount = id -> registry.count(id);
-        live.neighbors = neighbors::rows;
-        live.serverPackets = id -> {
-            ServerPolicy p = policy.server(id);
-            return p == null ? 0L : p.counters().packets();
-        };
-        live.drops = policy::dropRows;
-        live.serverDrops = id -> {
-            ServerPolicy p = policy.server(id);
-            return p == null ? 0L : p.counters().drops();
-        };
-        live.endSession = registry::end;
-        live.lastSeen = mac -> {
-            long at = lastSeen.lastHeard(mac);
-            return at < 0 ? null : Math.max(0, model.now() - at);
-        };
     }
 
     /** Reports sessions and failed logins to {@code events} (the MQTT agent's event stream). */
     public void reportTo(ManagementEvents events) {
         this.events.reportTo(events);
+    }
+
+    private String serverName(int serverId) {
+        ServerPolicy p = policy.server(serverId);
+        return p == null ? "" : p.name();
     }
 
     /** The login role, as the protocol layer sees it (for tests of the routes). */

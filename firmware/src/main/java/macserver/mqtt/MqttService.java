@@ -174,7 +174,7 @@ public final class MqttService implements AutoCloseable {
         }
         try {
             fleet = fleets.join(link, w.fleet().prefix(), w.fleet().group(), w.broker().clientId());
-            live.fleetStatus = fleet::statusRows;
+            live.report(fleet::statusRows);
             LOG.info("mqtt: fleet group " + w.fleet().group() + " under " + w.fleet().prefix());
         } catch (RuntimeException e) {
             LOG.warning("mqtt: cannot join fleet group " + w.fleet().group() + ": " + e.getMessage());
@@ -184,7 +184,7 @@ public final class MqttService implements AutoCloseable {
     /** Leaving keeps the fleet's entries and bindings: they are this router's until the group says otherwise. */
     private void leaveFleet() {
         if (fleet != null) {
-            live.fleetStatus = List::of;
+            live.report((LiveStatus.FleetFigures) List::of);
             fleet.close();
             fleet = null;
         }

@@ -27,7 +27,7 @@ import macserver.config.menus.LiveStatus;
  * happens. The model's listener only flags work: the sync runs on this service's own thread,
  * and changes that arrive while one runs are all taken by the next.
  */
-public final class NftSync implements ChangeListener, AutoCloseable {
+public final class NftSync implements ChangeListener, LiveStatus.NftFigures, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NftSync.class.getName());
 
     /** The kernel state of one set after the last sync: its size, or why it is not in sync. */
@@ -52,8 +52,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
         this.nft = nft;
         this.servers = model.schema().menu("ip mac-server");
         this.bindings = model.schema().menu("ip mac-server binding");
-        live.nftStatus = this::status;
-        live.nftLastError = this::lastError;
+        live.report(this);
         model.addListener(this);
     }
 
@@ -176,6 +175,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
     }
 
     /** What {@code nft-status} shows for a server: off, pending, in-sync with set sizes, or the error. */
+    @Override
     public String status(int serverId) {
         if (changeCount.get() != syncedChanges) {
             return "pending";
@@ -202,6 +202,7 @@ public final class NftSync implements ChangeListener, AutoCloseable {
     }
 
     /** The last error any of the server's sets met, even if it has been in sync since; or null. */
+    @Override
     public String lastError(int serverId) {
         DesiredSets.ServerSets sets = synced.servers().get(serverId);
         if (sets == null) {

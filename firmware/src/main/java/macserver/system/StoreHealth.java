@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.RowCodec;
+import macserver.config.menus.LiveStatus;
 import macserver.store.LostTransactions;
 import macserver.store.StoreDamage;
 
@@ -16,7 +17,7 @@ import macserver.store.StoreDamage;
  * {@code /system store} and {@code /system store damage}, and the log lines saying the same.
  * Items are named by menu and name (or id) as the configuration has them after the mount.
  */
-public final class StoreHealth {
+public final class StoreHealth implements LiveStatus.StoreFigures {
     private static final Logger LOG = Logger.getLogger(StoreHealth.class.getName());
     /** Items named per lost run; the rest are counted. */
     private static final int NAMED = 8;
@@ -74,6 +75,7 @@ public final class StoreHealth {
     }
 
     /** The row of /system store, then its id. */
+    @Override
     public List<Object[]> status() {
         long known = 0;
         boolean unknown = false;
@@ -92,7 +94,8 @@ public final class StoreHealth {
     }
 
     /** The rows of /system store damage, one per lost run of transactions, then the id. */
-    public List<Object[]> lostRuns() {
+    @Override
+    public List<Object[]> damage() {
         List<Object[]> rows = new ArrayList<>();
         List<LostTransactions> runs = damage.lostTransactions();
         for (int i = 0; i < runs.size(); i++) {

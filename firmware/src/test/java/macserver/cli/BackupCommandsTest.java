@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import macserver.board.BoardProfile;
 import macserver.config.Plane;
+import macserver.config.menus.LiveStatus;
 import macserver.system.ConfigHistory;
 import macserver.system.SystemStatus;
 import macserver.testsupport.TestModels;
@@ -20,12 +22,29 @@ class BackupCommandsTest {
     @BeforeEach
     void wireTheSystemMenus() {
         SystemStatus status = new SystemStatus(BoardProfile.load("rb5009"), "1.2.3", () -> 0L);
-        t.live.resource = status::resource;
-        t.live.routerboard = status::routerboard;
-        t.live.packages = status::packages;
         ConfigHistory history = new ConfigHistory(t.seconds::get);
         t.model.addListener(history);
-        t.live.history = history::rows;
+        t.live.report(new LiveStatus.SystemFigures() {
+            @Override
+            public List<Object[]> resource() {
+                return status.resource();
+            }
+
+            @Override
+            public List<Object[]> routerboard() {
+                return status.routerboard();
+            }
+
+            @Override
+            public List<Object[]> packages() {
+                return status.packages();
+            }
+
+            @Override
+            public List<Object[]> history() {
+                return history.rows();
+            }
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import macserver.config.Plane;
+import macserver.config.menus.LiveStatus;
 import macserver.system.NeighborTable;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,12 @@ class PrintEscapesTest {
         NeighborTable table = new NeighborTable(m.seconds::get, 10, 3600);
         table.seen(new NeighborTable.Entry("ether1", 0x0001_0203_0405L, EVIL, "Mikro\u009bTik", "7.1", "x",
                 "ABCD", "ether\u00071", "", 10, m.seconds.get()));
-        m.live.neighbors = table::rows;
+        m.live.report(new LiveStatus.MacServerFigures() {
+            @Override
+            public List<Object[]> neighbors() {
+                return table.rows();
+            }
+        });
         cli = new ModelCliSessions(m.model, "test").open("admin", Plane.STDIO);
     }
 

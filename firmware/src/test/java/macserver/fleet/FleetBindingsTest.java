@@ -84,7 +84,7 @@ class FleetBindingsTest {
 
         Router start() {
             fleet = FleetBindings.start(model, link, options());
-            live.fleetStatus = fleet::statusRows;
+            live.report(fleet::statusRows);
             return this;
         }
 

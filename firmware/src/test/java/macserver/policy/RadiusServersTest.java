@@ -11,8 +11,10 @@ import java.util.List;
 import macserver.cli.CliSession;
 import macserver.cli.ModelCliSessions;
 import macserver.config.Plane;
+import macserver.config.menus.LiveStatus;
 import macserver.radius.AccessRequest;
 import macserver.radius.RadiusAttribute;
+import macserver.radius.RadiusStatistics;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,12 @@ class RadiusServersTest {
 
     @Test
     void countersOutliveEachClientAndShowInMonitor() throws Exception {
-        t.live.radiusStatistics = servers::statistics;
+        t.live.report(new LiveStatus.MacServerFigures() {
+            @Override
+            public RadiusStatistics radius(int id) {
+                return servers.statistics(id);
+            }
+        });
         cli.execute("/radius add address=127.0.0.1 secret=s service=login timeout=100ms authentication-port=" + deadPort());
         AccessRequest request = new AccessRequest(List.of(RadiusAttribute.text(RadiusAttribute.USER_NAME, "u")), null);
         assertTrue(servers.client(RadiusServers.LOGIN).authenticate(request).isEmpty());

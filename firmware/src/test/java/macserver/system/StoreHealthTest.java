@@ -27,8 +27,7 @@ class StoreHealthTest {
                 new LostTransactions(7, 7, 2, 0x1000, List.of(admin), 0, "a damaged record inside it"),
                 new LostTransactions(0, 5, 1, 0, List.of(), 0, "its BEGIN is damaged")), 1, 1, 0);
         StoreHealth health = StoreHealth.of(model, damage, 0, List.of("group full"));
-        router.live.storeStatus = health::status;
-        router.live.storeDamage = health::lostRuns;
+        router.live.report(health);
 
         String status = cli.execute("/system store print");
         assertTrue(status.contains("status: damaged at mount"), status);
@@ -44,10 +43,10 @@ class StoreHealthTest {
         TestModels.Clocked router = TestModels.fresh();
         StoreHealth health = StoreHealth.of(router.model, StoreDamage.NONE, 0, List.of());
         assertFalse(health.damaged());
-        router.live.storeStatus = health::status;
+        router.live.report(health);
         String status = new ModelCliSessions(router.model, "test").open("admin", Plane.STDIO).execute("/system store print");
         assertTrue(status.contains("status: ok"), status);
         assertTrue(status.contains("lost-transactions: 0"), status);
-        assertEquals(0, health.lostRuns().size());
+        assertEquals(0, health.damage().size());
     }
 }

@@ -121,9 +121,9 @@ public final class NftSyncBenchmark {
 
     private static void awaitStatus(LiveStatus live, int server, String wanted) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!live.nftStatus.apply(server).startsWith(wanted)) {
+        while (!live.nft().status(server).startsWith(wanted)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("nft-status is " + live.nftStatus.apply(server) + ", not " + wanted);
+                throw new IllegalStateException("nft-status is " + live.nft().status(server) + ", not " + wanted);
             }
             Thread.sleep(1);
         }

@@ -72,7 +72,7 @@ public final class FleetMenus {
         }
         s.add(status.property(Property.of("last-message-ago", ago, null, READ_ONLY))
                 .property(Property.of("last-sync-ago", ago, null, READ_ONLY))
-                .live(() -> live.fleetStatus.get())
+                .live(() -> live.fleet().status())
                 .build());
     }
 

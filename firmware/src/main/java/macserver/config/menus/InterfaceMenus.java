@@ -40,7 +40,7 @@ public final class InterfaceMenus {
                 .property(Property.of("running", BoolType.INSTANCE, null, READ_ONLY))
                 .columns("name", "type", "mtu", "mac-address")
                 .flag('R', "running", v -> RUNNING.isTrue(v.row()))
-                .live(() -> live.interfaces.get())
+                .live(() -> live.system().interfaces())
                 .build());
         Slot.bind(interfaces, RUNNING);
         Menu lists = s.add(Menu.builder(Menu.Kind.LIST, "interface list")

@@ -57,15 +57,15 @@ public final class MacServerMenus {
                 .property(Property.computed("hash", new TextType(64, false),
                         v -> ItemHash.of(v, macserver.config.References.NONE)))
                 .property(Property.computed("sessions", new IntType(0, Long.MAX_VALUE),
-                        v -> live.sessionCount.apply(v.id())))
+                        v -> live.macServer().sessionCount(v.id())))
                 .property(Property.computed("packets", new IntType(0, Long.MAX_VALUE),
-                        v -> live.serverPackets.apply(v.id())))
+                        v -> live.macServer().packets(v.id())))
                 .property(Property.computed("drops", new IntType(0, Long.MAX_VALUE),
-                        v -> live.serverDrops.apply(v.id())))
+                        v -> live.macServer().drops(v.id())))
                 .property(Property.computed("nft-status", new TextType(255, false),
-                        v -> live.nftStatus.apply(v.id())))
+                        v -> live.nft().status(v.id())))
                 .property(Property.computed("nft-last-error", new TextType(255, false),
-                        v -> live.nftLastError.apply(v.id())))
+                        v -> live.nft().lastError(v.id())))
                 .property(Property.of("radius-mac-auth", BoolType.INSTANCE, false))
                 .property(Property.of("radius-mac-format",
                         new ChoiceType(macserver.radius.MacFormat.patterns().toArray(String[]::new)),
@@ -98,7 +98,7 @@ public final class MacServerMenus {
                     return at == null ? null : Math.max(0, at - v.now());
                 }))
                 .property(Property.computed("last-seen", new DurationType(Long.MAX_VALUE),
-                        v -> live.lastSeen.apply(BindingRow.macAddress(v.row()))))
+                        v -> live.macServer().secondsSinceHeard(BindingRow.macAddress(v.row()))))
                 .columns("mac-address", "server", "action", "expires-after", "last-seen")
                 .flag('X', "disabled", v -> BindingRow.disabled(v.row()))
                 .flag('D', "dynamic", v -> BindingRow.dynamic(v.row()))
@@ -125,7 +125,7 @@ public final class MacServerMenus {
                 .property(Property.of("reason", new TextType(64, false), null, READ_ONLY))
                 .property(Property.of("packets", new IntType(0, Long.MAX_VALUE), null, READ_ONLY))
                 .columns("server", "reason", "packets")
-                .live(() -> live.drops.get())
+                .live(() -> live.macServer().drops())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "tool mac-server sessions")
                 .property(Property.of("interface", new TextType(64, false), null, READ_ONLY))
@@ -134,8 +134,8 @@ public final class MacServerMenus {
                 .property(Property.of("user", new TextType(64, false), null, READ_ONLY))
                 .property(Property.of("uptime", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
                 .columns("interface", "src-address", "server", "user", "uptime")
-                .live(() -> live.sessions.get())
-                .liveRemover(id -> live.endSession.remove(id))
+                .live(() -> live.macServer().sessions())
+                .liveRemover(id -> live.macServer().endSession(id))
                 .build());
     }
 

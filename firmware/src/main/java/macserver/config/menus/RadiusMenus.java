@@ -58,7 +58,7 @@ public final class RadiusMenus {
                 // Login servers name the group of whoever they admit: only a user who could grant any group may choose them.
                 .rules(new PolicyGuard((menu, before, after) -> forLogins(menu, before) || forLogins(menu, after),
                         new SealedSecret("secret", "sealed-secret")))
-                .monitor(id -> monitor(live.radiusStatistics.apply(id)))
+                .monitor(id -> monitor(live.macServer().radius(id)))
                 .build());
         RadiusRow.bind(radius);
         // RouterOS's /user aaa: what a login checked by RADIUS gets when the answer names no group.

@@ -28,7 +28,7 @@ final class StoreMenus {
                 .property(Property.of("lost-checkpoint-items", text, null, READ_ONLY))
                 .property(Property.of("missing-bytes", count, null, READ_ONLY))
                 .property(Property.of("restored", text, null, READ_ONLY))
-                .live(() -> live.storeStatus.get())
+                .live(() -> live.store().status())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "system store damage")
                 .property(Property.of("transactions", text, null, READ_ONLY))
@@ -37,7 +37,7 @@ final class StoreMenus {
                 .property(Property.of("cause", text, null, READ_ONLY))
                 .property(Property.of("touched", text, null, READ_ONLY))
                 .columns("transactions", "log-block", "offset", "touched")
-                .live(() -> live.storeDamage.get())
+                .live(() -> live.store().damage())
                 .build());
     }
 }

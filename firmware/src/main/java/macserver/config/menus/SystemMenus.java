@@ -84,7 +84,7 @@ public final class SystemMenus {
                 .property(Property.of("total-hdd-space", bytes, null, READ_ONLY))
                 .property(Property.of("free-hdd-space", bytes, null, READ_ONLY))
                 .property(Property.of("java-version", text, null, READ_ONLY))
-                .live(() -> live.resource.get())
+                .live(() -> live.system().resource())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "system routerboard")
                 .singleValue()
@@ -93,14 +93,14 @@ public final class SystemMenus {
                 .property(Property.of("model", text, null, READ_ONLY))
                 .property(Property.of("firmware-type", text, null, READ_ONLY))
                 .property(Property.of("current-firmware", text, null, READ_ONLY))
-                .live(() -> live.routerboard.get())
+                .live(() -> live.system().routerboard())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "system package")
                 .property(Property.of("name", text, null, READ_ONLY))
                 .property(Property.of("version", text, null, READ_ONLY))
                 .property(Property.of("architecture", text, null, READ_ONLY))
                 .columns("name", "version", "architecture")
-                .live(() -> live.packages.get())
+                .live(() -> live.system().packages())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "system history")
                 .property(Property.of("action", text, null, READ_ONLY))
@@ -108,7 +108,7 @@ public final class SystemMenus {
                 .property(Property.of("via", text, null, READ_ONLY))
                 .property(Property.of("time", text, null, READ_ONLY))
                 .columns("action", "by", "via", "time")
-                .live(() -> live.history.get())
+                .live(() -> live.system().history())
                 .build());
 
         Menu lists = s.menu("interface list");
@@ -125,7 +125,7 @@ public final class SystemMenus {
                 .property(Property.of("uptime", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
                 .property(Property.of("age", new DurationType(Long.MAX_VALUE), null, READ_ONLY))
                 .columns("interface", "address", "mac-address", "identity", "version", "board")
-                .live(() -> live.neighbors.get())
+                .live(() -> live.macServer().neighbors())
                 .build());
         Slot.bind(s.add(Menu.builder(Menu.Kind.SINGLETON, "ip neighbor discovery-settings")
                 .code(MenuCodes.DISCOVERY_SETTINGS)
