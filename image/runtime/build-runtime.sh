@@ -186,11 +186,13 @@ fi
 # build JDK (the build machine's own JDK 26, for jlink and javac) comes first.
 # The modules this build leaves out entirely (OpenJDK's MODULES_FILTER): all but the modules
 # wanted, what the build JDK is made of (jdk.jlink, jdk.compiler, java.base, java.logging; see
-# BUILDJDK_MODULES in make/Main.gmk) and what those require, from the source's module-info files.
+# BUILDJDK_MODULES in make/Main.gmk), jdk.javadoc (the interim javac's doclint takes its
+# resources from jdk.javadoc's generated sources: filtered out, the build JDK's first javac run
+# fails with "Can't find bundle ... doclint") and what those require, from the module-info files.
 # Without it, java.base's jmod waits for every module's jmod (it records their hashes), which
 # means building java.desktop, java.smartcardio and the rest for the target.
 modules_left_out() {
-    local closure=" $modules jdk.jlink jdk.compiler java.base java.logging " changed=true module info required
+    local closure=" $modules jdk.jlink jdk.compiler jdk.javadoc java.base java.logging " changed=true module info required
     while $changed; do
         changed=false
         for module in $closure; do
