@@ -47,7 +47,10 @@ stage_begin() {
     echo "runtime: [$1/5] $2" >&2
 }
 stage_end() {
-    echo "runtime: [$1/5] done in $(($(date +%s) - stage_started)) s" >&2
+    local seconds=$(($(date +%s) - stage_started))
+    echo "runtime: [$1/5] done in $seconds s" >&2
+    # Every stage's time of every run, so the last run can say what the whole build took.
+    [[ -z ${build:-} ]] || echo "$1 $seconds $(date -u +%FT%TZ)" >>"$build/times.log"
 }
 
 # A private apt state for source packages (deb-src of the mirror this machine's own apt sources
@@ -259,4 +262,5 @@ if [[ ! -f $build/jmods.done ]]; then
     stage_end 5
 fi
 
-say "runtime $source_package $source_version $arch $variant ready in $ready ($(($(date +%s) - started)) s this run; build times per stage above)"
+total=$(awk '{ s += $2 } END { print s + 0 }' "$build/times.log" 2>/dev/null || echo 0)
+say "runtime $source_package $source_version $arch $variant ready in $ready ($(($(date +%s) - started)) s this run; $total s in all the stages of every run, stage by stage in $build/times.log)"
