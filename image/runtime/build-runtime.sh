@@ -12,6 +12,8 @@
 #   RUNTIME_JOBS=N       make's parallel jobs (default: the number of cores)
 #   RUNTIME_MODULES="…"  the modules whose jmods are built (default: the keep lines of
 #                        image/runtime/modules.conf)
+#   RUNTIME_OPT_SIZE=yes HotSpot compiled for size with link-time optimisation (slower to build);
+#                        takes effect at the configure stage (delete configure.done to redo it)
 #
 # Stages, each recorded by a done-marker (<stage>.done) in the build's folder, so that a run
 # after an interruption goes on from the first stage not done:
@@ -162,9 +164,10 @@ if [[ ! -f $build/configure.done ]]; then
         --with-freetype=bundled --without-x
         --with-zlib=system
         --with-version-opt=macserver --disable-javac-server
-        # Link-time optimisation is on for a 32-bit ARM minimal VM by default: a long
-        # single-threaded link on this 2-core machine for a few hundred KiB.
-        --with-jvm-features=-link-time-opt
+        # Link-time optimisation is on for a 32-bit ARM minimal VM by default: a long link on
+        # this 2-core machine. RUNTIME_OPT_SIZE=yes asks for it, and for HotSpot compiled for
+        # size (-Os), instead: a smaller libjvm.so.
+        --with-jvm-features="$(if [[ ${RUNTIME_OPT_SIZE:-no} == yes ]]; then echo opt-size,link-time-opt; else echo -link-time-opt; fi)"
         # configure asks for the ALSA, CUPS and fontconfig headers even for a headless build
         # (libasound2-dev, libcups2-dev, libfontconfig-dev in the sysroot); nothing built here
         # links them.
