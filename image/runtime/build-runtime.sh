@@ -143,8 +143,10 @@ need_tools() {
     ((${#missing[@]} == 0)) || "$IMAGE_REPO/tests/install-peers.sh" "${missing[@]}" || die "missing: ${missing[*]}"
 }
 
-# Stage 3: configure. Run only once per build folder: configuring again would rewrite the spec
-# and make the make stage start over.
+# Stage 3: configure, once per build folder (configure.done). To change its options, delete
+# configure.done (and make.done): configure rewrites the spec in place, and make then redoes only
+# what the change touches (seen here: after a new libffi setting, and after RUNTIME_OPT_SIZE=yes,
+# the build JDK's HotSpot was not compiled again).
 if [[ ! -f $build/configure.done ]]; then
     stage_begin 3 "configure: $variant VM for $triplet"
     need_tools
