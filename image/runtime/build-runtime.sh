@@ -12,6 +12,8 @@
 #   RUNTIME_JOBS=N       make's parallel jobs (default: the number of cores)
 #   RUNTIME_MODULES="…"  the modules whose jmods are built (default: the keep lines of
 #                        image/runtime/modules.conf)
+#   RUNTIME_OPT_SIZE=yes HotSpot compiled for size with link-time optimisation (slower to build);
+#                        takes effect at the configure stage (delete configure.done to redo it)
 #
 # Stages, each recorded by a done-marker (<stage>.done) in the build's folder, so that a run
 # after an interruption goes on from the first stage not done:
@@ -47,7 +49,10 @@ stage_begin() {
     echo "runtime: [$1/5] $2" >&2
 }
 stage_end() {
-    echo "runtime: [$1/5] done in $(($(date +%s) - stage_started)) s" >&2
+    local seconds=$(($(date +%s) - stage_started))
+    echo "runtime: [$1/5] done in $seconds s" >&2
+    # Every stage's time of every run, so the last run can say what the whole build took.
+    [[ -z ${build:-} ]] || echo "$1 $seconds $(date -u +%FT%TZ)" >>"$build/times.log"
 }
 
 # A private apt state for source packages (deb-src of the mirror this machine's own apt sources
@@ -138,8 +143,10 @@ need_tools() {
     ((${#missing[@]} == 0)) || "$IMAGE_REPO/tests/install-peers.sh" "${missing[@]}" || die "missing: ${missing[*]}"
 }
 
-# Stage 3: configure. Run only once per build folder: configuring again would rewrite the spec
-# and make the make stage start over.
+# Stage 3: configure, once per build folder (configure.done). To change its options, delete
+# configure.done (and make.done): configure rewrites the spec in place, and make then redoes only
+# what the change touches (seen here: after a new libffi setting, and after RUNTIME_OPT_SIZE=yes,
+# the build JDK's HotSpot was not compiled again).
 if [[ ! -f $build/configure.done ]]; then
     stage_begin 3 "configure: $variant VM for $triplet"
     need_tools
@@ -159,9 +166,10 @@ if [[ ! -f $build/configure.done ]]; then
         --with-freetype=bundled --without-x
         --with-zlib=system
         --with-version-opt=macserver --disable-javac-server
-        # Link-time optimisation is on for a 32-bit ARM minimal VM by default: a long
-        # single-threaded link on this 2-core machine for a few hundred KiB.
-        --with-jvm-features=-link-time-opt
+        # Link-time optimisation is on for a 32-bit ARM minimal VM by default: a long link on
+        # this 2-core machine. RUNTIME_OPT_SIZE=yes asks for it, and for HotSpot compiled for
+        # size (-Os), instead: a smaller libjvm.so.
+        --with-jvm-features="$(if [[ ${RUNTIME_OPT_SIZE:-no} == yes ]]; then echo opt-size,link-time-opt; else echo -link-time-opt; fi)"
         # configure asks for the ALSA, CUPS and fontconfig headers even for a headless build
         # (libasound2-dev, libcups2-dev, libfontconfig-dev in the sysroot); nothing built here
         # links them.
@@ -186,11 +194,13 @@ fi
 # build JDK (the build machine's own JDK 26, for jlink and javac) comes first.
 # The modules this build leaves out entirely (OpenJDK's MODULES_FILTER): all but the modules
 # wanted, what the build JDK is made of (jdk.jlink, jdk.compiler, java.base, java.logging; see
-# BUILDJDK_MODULES in make/Main.gmk) and what those require, from the source's module-info files.
+# BUILDJDK_MODULES in make/Main.gmk), jdk.javadoc (the interim javac's doclint takes its
+# resources from jdk.javadoc's generated sources: filtered out, the build JDK's first javac run
+# fails with "Can't find bundle ... doclint") and what those require, from the module-info files.
 # Without it, java.base's jmod waits for every module's jmod (it records their hashes), which
 # means building java.desktop, java.smartcardio and the rest for the target.
 modules_left_out() {
-    local closure=" $modules jdk.jlink jdk.compiler java.base java.logging " changed=true module info required
+    local closure=" $modules jdk.jlink jdk.compiler jdk.javadoc java.base java.logging " changed=true module info required
     while $changed; do
         changed=false
         for module in $closure; do
@@ -257,4 +267,5 @@ if [[ ! -f $build/jmods.done ]]; then
     stage_end 5
 fi
 
-say "runtime $source_package $source_version $arch $variant ready in $ready ($(($(date +%s) - started)) s this run; build times per stage above)"
+total=$(awk '{ s += $2 } END { print s + 0 }' "$build/times.log" 2>/dev/null || echo 0)
+say "runtime $source_package $source_version $arch $variant ready in $ready ($(($(date +%s) - started)) s this run; $total s in all the stages of every run, stage by stage in $build/times.log)"

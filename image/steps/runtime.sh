@@ -9,7 +9,8 @@
 # Environment: IMAGE_CACHE (downloaded packages and our own runtime builds, default
 #   image/build/cache), RUNTIME (a JDK 25
 #   for the board's architecture supplied by the user; its jmods/ are linked), JLINK_COMPRESS
-#   (jlink's --compress, default zip-0: the squashfs compresses better than jlink does).
+#   (jlink's --compress, default zip-0: the squashfs compresses better than jlink does),
+#   IMAGE_MODULES_CONF (another modules.conf, for tests).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -23,7 +24,7 @@ runtime=$out/runtime
 
 # The modules to link: the `keep` lines of image/runtime/modules.conf. jdeps (class-level, so a
 # library's `requires static` does not count) must find nothing outside its keep and leave lines.
-modules_conf=$IMAGE_REPO/image/runtime/modules.conf
+modules_conf=${IMAGE_MODULES_CONF:-$IMAGE_REPO/image/runtime/modules.conf}
 modules_kept() {
     awk '$1 == "keep" { print $2 }' "$modules_conf" | paste -sd, -
 }
