@@ -26,6 +26,8 @@ final class ModelCliSession implements CliSession {
     /** The group of a user authenticated by RADIUS; null for a local user (rights from /user). */
     private final String group;
     private final Plane plane;
+    /** The remote request this session runs, or null. */
+    private final String request;
     private final Map<Menu, int[]> lastPrint = new HashMap<>();
     private Menu current;
     private boolean quit;
@@ -33,6 +35,11 @@ final class ModelCliSession implements CliSession {
     private Set<String> policies = Set.of();
 
     ModelCliSession(ConfigModel model, CommandSet commands, String user, String group, Plane plane) {
+        this(model, commands, user, group, plane, null);
+    }
+
+    ModelCliSession(ConfigModel model, CommandSet commands, String user, String group, Plane plane, String request) {
+        this.request = request;
         this.model = model;
         this.commands = commands;
         this.user = user;
@@ -45,7 +52,7 @@ final class ModelCliSession implements CliSession {
     CommandSet commands() { return commands; }
     Menu current() { return current; }
     /** Who runs the current command, with the rights checked for it, so rules can ask for more. */
-    Origin origin() { return new Origin(user, plane, policies); }
+    Origin origin() { return new Origin(user, plane, policies, request); }
     int[] lastPrint(Menu menu) { return lastPrint.get(menu); }
     void rememberPrint(Menu menu, int[] ids) { lastPrint.put(menu, ids); }
     void forgetPrints() { lastPrint.clear(); }

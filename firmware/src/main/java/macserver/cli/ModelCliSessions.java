@@ -20,6 +20,11 @@ public final class ModelCliSessions implements CliSessions {
     }
 
     @Override
+    public CliSession open(String userName, Plane via, String request) {
+        return new ModelCliSession(model, commands, userName, null, via, request);
+    }
+
+    @Override
     public CliSession open(String userName, String group, Plane via) {
         return new ModelCliSession(model, commands, userName, java.util.Objects.requireNonNull(group, "group"), via);
     }

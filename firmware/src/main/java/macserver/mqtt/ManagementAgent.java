@@ -102,7 +102,10 @@ public final class ManagementAgent {
             return;
         }
         long mark = stored.mark();
-        byte[] answer = r == null ? answer(json, null, new CliSession.Answer(malformed.getMessage() + "\n", true)) : run(r);
+        // What leads an event back to the request: its JSON id, else its correlation data.
+        String request = id != null ? id : correlation != null ? HexFormat.of().formatHex(correlation) : null;
+        byte[] answer = r == null ? answer(json, null, new CliSession.Answer(malformed.getMessage() + "\n", true))
+                : run(r, request);
         if (key != null) {
             recent.put(key, answer);
             if (stored.changedSince(mark)) {
@@ -127,7 +130,7 @@ public final class ManagementAgent {
         }
     }
 
-    private byte[] run(Request r) {
+    private byte[] run(Request r, String request) {
         String name = user.get();
         CliSession.Answer answer;
         if (name == null) {
@@ -136,7 +139,7 @@ public final class ManagementAgent {
             answer = new CliSession.Answer("not enough permissions (9): requests over MQTT need the "
                     + REQUIRED_POLICY + " policy in the group of the agent's user\n", true);
         } else {
-            CliSession session = cli.open(name, Plane.MQTT);
+            CliSession session = cli.open(name, Plane.MQTT, request);
             StringBuilder out = new StringBuilder();
             answer = null;
             for (String line : r.lines()) {

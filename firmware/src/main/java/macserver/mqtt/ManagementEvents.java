@@ -145,6 +145,9 @@ public final class ManagementEvents implements ChangeListener {
     private static void who(Map<String, Object> f, Origin origin) {
         f.put("user", origin.user());
         f.put("plane", planeName(origin.plane()));
+        if (origin.request() != null) {
+            f.put("request", origin.request());
+        }
     }
 
     private static String planeName(Plane p) {

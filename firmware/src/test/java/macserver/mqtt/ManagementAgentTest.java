@@ -34,6 +34,21 @@ class ManagementAgentTest {
     }
 
     @Test
+    void aRequestsChangesNameTheAgentUserAndTheRequest() {
+        java.util.List<macserver.config.Origin> origins = new java.util.ArrayList<>();
+        t.model.addListener((changes, origin) -> {
+            if (origin.plane() == Plane.MQTT) {
+                origins.add(origin); // not the router's own record of answered requests
+            }
+        });
+        link.request("rtr/r1/request", "{\"id\":\"r-7\",\"line\":\"/ip mac-server add name=a\"}", "ctl/reply",
+                new byte[] {9});
+        link.request("rtr/r1/request", "/ip mac-server add name=b", "ctl/reply", new byte[] {0x0a, 0x0b});
+        assertEquals(java.util.List.of("ops mqtt r-7", "ops mqtt 0a0b"), origins.stream()
+                .map(o -> o.user() + " " + o.plane().name().toLowerCase(java.util.Locale.ROOT) + " " + o.request()).toList());
+    }
+
+    @Test
     void theSeedsCommandsAreAnsweredOnTheResponseTopicWithTheCorrelationData() {
         link.request("rtr/r1/request", "/ip mac-server add name=my-mac-server", "ctl/reply", new byte[] {1});
         assertEquals("", link.last().payload());

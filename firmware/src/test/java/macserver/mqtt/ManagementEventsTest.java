@@ -38,6 +38,13 @@ class ManagementEventsTest {
     }
 
     @Test
+    void aChangeARemoteRequestMadeNamesTheRequest() {
+        new ModelCliSessions(t.model, "test").open("admin", Plane.MQTT, "req-42").execute("/ip mac-server add name=t");
+        assertTrue(link.last().payload().contains("\"user\":\"admin\",\"plane\":\"mqtt\",\"request\":\"req-42\""),
+                link.last().payload());
+    }
+
+    @Test
     void bindingsAddedRemovedAndExpired() throws Exception {
         console.execute("/ip mac-server binding add mac-address=00:01:02:03:04:05 server=s timeout=10s");
         assertTrue(link.last().payload().startsWith("{\"type\":\"binding\",\"action\":\"added\",\"mac-address\":"
