@@ -357,20 +357,29 @@ public final class LogStore implements AutoCloseable {
                 while (checkpointStep()) {
                     // one slice per step; writers get the owner's lock between steps
                 }
-            } catch (IOException | RuntimeException e) {
-                // The failure is kept and reported to every waiter, as for any failed flush.
+            } catch (IOException e) {
+                // The flash failed: kept and reported to every waiter, as for any failed flush.
                 LOG.log(Level.SEVERE, "background checkpoint failed: " + e);
                 appendLock.lock();
                 try {
                     background = null;
                     backgroundDue = false;
-                    if (failure == null && e instanceof IOException io) {
-                        fail(io);
-                    }
+                    fail(e);
                 } finally {
                     appendLock.unlock();
                 }
                 return;
+            } catch (RuntimeException e) {
+                // A bug, not the flash: this checkpoint is dropped (what it wrote is harmless to
+                // replay) and the thread stays, so the next one is tried when it is due.
+                LOG.log(Level.SEVERE, "background checkpoint dropped", e);
+                appendLock.lock();
+                try {
+                    background = null;
+                    backgroundDue = false;
+                } finally {
+                    appendLock.unlock();
+                }
             }
         }
     }

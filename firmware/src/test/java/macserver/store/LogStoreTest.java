@@ -322,4 +322,41 @@ class LogStoreTest {
         LogStore.mount(ram, options, again).close();
         assertTrue(FakeOwner.same(owner.copy(), again.copy()));
     }
+
+    @Test
+    void aBugInOneBackgroundCheckpointDropsItAndTheThreadGoesOn() throws Exception {
+        RamFlash ram = new RamFlash(new FlashGeometry(256, 4096, 256));
+        StoreOptions options = OPTIONS.withReplayLimitBytes(32 * 1024);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = LogStore.mount(ram, options, owner);
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        store.setSnapshotSource(new SnapshotSource() {
+            @Override
+            public void snapshot(RecordSink out) {
+                owner.snapshot(out);
+            }
+
+            @Override
+            public void holdingWriters(Runnable body) {
+                owner.holdingWriters(body);
+            }
+
+            @Override
+            public long snapshotSlice(long fromKey, int max, RecordSink out) {
+                if (failed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("a bug in the owner");
+                }
+                return owner.snapshotSlice(fromKey, max, out);
+            }
+        });
+        store.checkpointInBackground();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; store.stats().backgroundCheckpoints() < 2 && System.nanoTime() < deadline; i++) {
+            owner.commit(store, List.of(StoreRecord.put(i % 50, value(i, 30))));
+        }
+        assertTrue(failed.get(), "the first slice failed");
+        assertTrue(store.stats().backgroundCheckpoints() >= 2, "the thread went on after the failure");
+        store.close();
+        assertTrue(FakeOwner.same(owner.copy(), remount(ram)), "nothing was lost");
+    }
 }
