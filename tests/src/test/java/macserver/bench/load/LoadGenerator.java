@@ -298,6 +298,8 @@ public final class LoadGenerator {
         AtomicBoolean measuring = new AtomicBoolean();
         LatencySamples echoes = new LatencySamples();
         AtomicLong lost = new AtomicLong();
+        // Of the lost: the keystroke itself never acknowledged, as opposed to acknowledged and never echoed.
+        AtomicLong unacknowledged = new AtomicLong();
         Map<LoadSession.Outcome, Integer> outcomes = new EnumMap<>(LoadSession.Outcome.class);
         byte[][] keys = {{'x'}, {0x7f}}; // a character, then rub it out: the line never grows
         List<LoadSession> live = startHeld(count, 20, stop, new LatencySamples(), outcomes, s -> {
@@ -307,6 +309,9 @@ public final class LoadGenerator {
                 if (measuring.get()) {
                     if (latency < 0) {
                         lost.incrementAndGet();
+                        if (latency == LoadSession.NOT_ACKNOWLEDGED) {
+                            unacknowledged.incrementAndGet();
+                        }
                     } else {
                         echoes.add(latency);
                     }
@@ -327,6 +332,7 @@ public final class LoadGenerator {
         result("echo-sessions", live.size());
         result("echo-keystrokes", echoes.count());
         result("echo-lost", lost.get());
+        result("echo-lost-unacknowledged", unacknowledged.get());
         result("echo-p50-ms", echoes.millis(50));
         result("echo-p99-ms", echoes.millis(99));
         live.forEach(LoadSession::end);

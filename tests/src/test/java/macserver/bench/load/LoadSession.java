@@ -111,15 +111,18 @@ final class LoadSession {
         return Outcome.LOGGED_IN;
     }
 
+    /** What {@link #keystroke} returns when the server never acknowledged the keystroke's DATA (or the session ended). */
+    static final long NOT_ACKNOWLEDGED = -2;
+
     /**
      * Types {@code keys} and returns the nanoseconds until the first terminal output after it
-     * (the echo), or -1 if none came within {@code waitMillis} or the keystroke was never acknowledged.
+     * (the echo), -1 if none came within {@code waitMillis}, or {@link #NOT_ACKNOWLEDGED}.
      */
     long keystroke(byte[] keys, long waitMillis) throws InterruptedException {
         int before = outputPackets;
         long start = System.nanoTime();
         if (!sendData(keys)) {
-            return -1;
+            return NOT_ACKNOWLEDGED;
         }
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         while (outputPackets == before) {
