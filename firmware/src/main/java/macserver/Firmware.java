@@ -106,7 +106,7 @@ public final class Firmware {
             });
         }
         storage.checkpointInBackground();
-        StoreHealth health = StoreHealth.of(model, storage.damage(), flash.missingBytes(), restored);
+        StoreHealth health = StoreHealth.of(model, storage.damage(), flash.missingBytes(), restored, storage::stats);
         health.log();
         live.report(health);
         SystemStatus status = new SystemStatus(board, version(), () -> storage.stats().freeBytes());

@@ -62,6 +62,13 @@ public final class LogStore implements AutoCloseable {
     static final int SLICE_RECORDS = 512;
     static final long SLICE_NANOS = 1_000_000;
     private static final int SLICE_RECORDS_MAX = 1 << 16;
+    /**
+     * Slice bytes the checkpoint thread lists before it waits for them to reach the flash. A
+     * slice needs no flush of its own (the checkpoint counts only once its END is on flash), and on
+     * a file-backed flash every flush is a sync: one per slice made a checkpoint of 1,000,000
+     * bindings take minutes on a busy disk. This bounds the write buffer instead.
+     */
+    static final int SLICE_FLUSH_BYTES = 512 * 1024;
 
     // Guarded by appendLock.
     private RecordBuffer pending = new RecordBuffer(4096);
@@ -285,7 +292,7 @@ public final class LogStore implements AutoCloseable {
                 return new StoreStats(checkpointBound, capacity, Math.max(0, capacity - checkpointBound),
                         writer.bytesProgrammed(), userBytes, transactions, writer.erases(), wear[0], wear[1],
                         good == 0 ? 0 : (double) wear[2] / good, table.badBlocks(), corruptRecords, tornTails,
-                        checkpoints, backgroundCheckpoints, mountNanos);
+                        checkpoints, backgroundCheckpoints, mountNanos, bytesSinceCheckpoint);
             } finally {
                 ioLock.unlock();
             }
@@ -416,7 +423,12 @@ public final class LogStore implements AutoCloseable {
         if (flush[0] < 0) {
             return false;
         }
+        bg.unflushedBytes += bg.slice.length();
+        if (bg.nextKey >= 0 && bg.unflushedBytes < SLICE_FLUSH_BYTES) {
+            return true;
+        }
         awaitFlush(flush[0]);
+        bg.unflushedBytes = 0;
         if (bg.nextKey >= 0) {
             return true;
         }
@@ -695,6 +707,8 @@ public final class LogStore implements AutoCloseable {
         long newBound;
         /** Log bytes of the transactions since it began: what a mount will replay after it. */
         long logBytes;
+        /** Bytes of the slices listed since the last flush the checkpoint thread waited for; its own. */
+        long unflushedBytes;
 
         Background(long id) {
             this.id = id;

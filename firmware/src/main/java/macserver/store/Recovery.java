@@ -70,6 +70,8 @@ final class Recovery implements BlockScanner.Visitor {
     private long openBound;
     private long pendingPutBytes;
     private long bytesSinceCheckpoint;
+    /** The same, since the BEGIN of the checkpoint still open: becomes the figure at its END. */
+    private long bytesSinceOpen;
     private long corrupt;
     private long missingBlocks;
     private long torn;
@@ -174,7 +176,14 @@ final class Recovery implements BlockScanner.Visitor {
 
     @Override
     public void record(int type, byte[] b, int at, int length) {
-        bytesSinceCheckpoint += RecordFormat.size(length);
+        // What the next mount replays: transactions, not a checkpoint's own records (as the running
+        // store counts it; counting those made every mount after a checkpoint see twice the log).
+        boolean ofCheckpoint = type == RecordFormat.CHECKPOINT_BEGIN || type == RecordFormat.CHECKPOINT_END
+                || type == RecordFormat.CHECKPOINT_RESUME || (inCheckpoint && (type == RecordFormat.PUT || type == RecordFormat.DELETE));
+        if (!ofCheckpoint) {
+            bytesSinceCheckpoint += RecordFormat.size(length);
+            bytesSinceOpen += RecordFormat.size(length);
+        }
         records++;
         int offset = at - RecordFormat.HEADER;
         switch (type) {
@@ -283,7 +292,7 @@ final class Recovery implements BlockScanner.Visitor {
         lastTxn = Math.max(lastTxn, coveredTxn);
         expected = coveredTxn + 1;
         openBound = 0;
-        bytesSinceCheckpoint = 0;
+        bytesSinceOpen = 0;
     }
 
     /** A background checkpoint's records go on after the transactions that came in between. */
@@ -314,6 +323,7 @@ final class Recovery implements BlockScanner.Visitor {
         unconfirmed.clear();
         if (openCheckpoint >= 0) {
             checkpointBound = openBound;
+            bytesSinceCheckpoint = bytesSinceOpen;
         }
         openCheckpoint = -1;
         inCheckpoint = false;

@@ -11,11 +11,12 @@ package macserver.store;
  * @param tornTails       interrupted writes found at the end of a block at mount (expected after a power cut)
  * @param corruptRecords  damaged records skipped at mount with valid data after them, and lost log blocks
  * @param backgroundCheckpoints the checkpoints (of {@code checkpoints}) that the checkpoint thread wrote, not a commit
+ * @param logBytesSinceCheckpoint log bytes written since the last checkpoint: what the next mount replays
  */
 public record StoreStats(long liveBytes, long capacityBytes, long freeBytes, long bytesProgrammed, long userBytes,
                          long transactions, long erases, long eraseCountMin, long eraseCountMax, double eraseCountMean,
                          int badBlocks, long corruptRecords, long tornTails, long checkpoints, long backgroundCheckpoints,
-                         long mountNanos) {
+                         long mountNanos, long logBytesSinceCheckpoint) {
 
     public double writeAmplification() {
         return userBytes == 0 ? 0 : (double) bytesProgrammed / userBytes;

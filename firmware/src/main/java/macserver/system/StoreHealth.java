@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
@@ -11,11 +12,14 @@ import macserver.config.RowCodec;
 import macserver.config.menus.LiveStatus;
 import macserver.store.LostTransactions;
 import macserver.store.StoreDamage;
+import macserver.store.StoreStats;
 
 /**
  * What the last mount of the flash found damaged, in the operator's terms: the rows of
  * {@code /system store} and {@code /system store damage}, and the log lines saying the same.
  * Items are named by menu and name (or id) as the configuration has them after the mount.
+ * {@code /system store} also shows the checkpoints written since boot and the log the next mount
+ * would replay, read live from the store.
  */
 public final class StoreHealth implements LiveStatus.StoreFigures {
     private static final Logger LOG = Logger.getLogger(StoreHealth.class.getName());
@@ -26,8 +30,11 @@ public final class StoreHealth implements LiveStatus.StoreFigures {
     private final long missingBytes;
     private final List<String> restored;
     private final List<String> touched;
+    private final Supplier<StoreStats> stats;
 
-    private StoreHealth(StoreDamage damage, long missingBytes, List<String> restored, List<String> touched) {
+    private StoreHealth(StoreDamage damage, long missingBytes, List<String> restored, List<String> touched,
+            Supplier<StoreStats> stats) {
+        this.stats = stats;
         this.damage = damage;
         this.missingBytes = missingBytes;
         this.restored = List.copyOf(restored);
@@ -37,8 +44,10 @@ public final class StoreHealth implements LiveStatus.StoreFigures {
     /**
      * @param missingBytes bytes the flash image lacked (a cut-short file), read as erased
      * @param restored     built-ins re-created after the mount, in words
+     * @param stats        the store's running figures
      */
-    public static StoreHealth of(ConfigModel model, StoreDamage damage, long missingBytes, List<String> restored) {
+    public static StoreHealth of(ConfigModel model, StoreDamage damage, long missingBytes, List<String> restored,
+            Supplier<StoreStats> stats) {
         List<String> touched = model.read(() -> {
             List<String> out = new ArrayList<>();
             for (LostTransactions run : damage.lostTransactions()) {
@@ -46,7 +55,7 @@ public final class StoreHealth implements LiveStatus.StoreFigures {
             }
             return out;
         });
-        return new StoreHealth(damage, missingBytes, restored, touched);
+        return new StoreHealth(damage, missingBytes, restored, touched, stats);
     }
 
     public boolean damaged() {
@@ -87,10 +96,12 @@ public final class StoreHealth implements LiveStatus.StoreFigures {
             }
         }
         String lost = unknown ? (known > 0 ? known + " and more" : "unknown number") : Long.toString(known);
+        StoreStats now = stats.get();
         return List.<Object[]>of(new Object[] {
             damaged() ? "damaged at mount" : "ok", lost, damage.damagedRecords(), damage.missingBlocks(),
             damage.lostCheckpointItems() < 0 ? "unknown" : Long.toString(damage.lostCheckpointItems()), missingBytes,
-            restored.isEmpty() ? null : String.join(", ", restored), 1});
+            restored.isEmpty() ? null : String.join(", ", restored), now.checkpoints(), now.backgroundCheckpoints(),
+            now.logBytesSinceCheckpoint(), 1});
     }
 
     /** The rows of /system store damage, one per lost run of transactions, then the id. */

@@ -258,6 +258,23 @@ class LogStoreTest {
     }
 
     @Test
+    void aMountAfterACheckpointInACommitCountsOnlyTheLogAfterIt() throws IOException {
+        RamFlash ram = new RamFlash(new FlashGeometry(256, 4096, 256));
+        StoreOptions options = OPTIONS.withReplayLimitBytes(16 * 1024);
+        FakeOwner owner = new FakeOwner();
+        LogStore store = open(ram, options, owner);
+        for (int k = 0; store.stats().checkpoints() == 0; k++) {
+            owner.commit(store, List.of(StoreRecord.put(k % 200, value(k, 60))));
+        }
+        owner.commit(store, List.of(StoreRecord.put(1, value(9, 60))));
+        long log = store.stats().logBytesSinceCheckpoint();
+        store.close();
+        LogStore mounted = LogStore.mount(ram, options, new FakeOwner());
+        assertEquals(log, mounted.stats().logBytesSinceCheckpoint());
+        mounted.close();
+    }
+
+    @Test
     void aBackgroundCheckpointTakesCommitsBetweenItsSlices() throws IOException {
         RamFlash ram = new RamFlash(new FlashGeometry(256, 4096, 256));
         StoreOptions options = OPTIONS.withReplayLimitBytes(128 * 1024);
@@ -283,9 +300,13 @@ class LogStoreTest {
         }
         assertEquals(1, store.stats().backgroundCheckpoints());
         assertEquals(1, store.stats().checkpoints(), "no checkpoint was written inside a commit");
+        long log = store.stats().logBytesSinceCheckpoint();
+        assertTrue(log > 0, "the commits between and after the slices are the log since the checkpoint");
         store.close();
         FakeOwner again = new FakeOwner();
-        LogStore.mount(ram, options, again).close();
+        LogStore mounted = LogStore.mount(ram, options, again);
+        assertEquals(log, mounted.stats().logBytesSinceCheckpoint(), "the mount counts the log as the store did, slices left out");
+        mounted.close();
         assertTrue(FakeOwner.same(owner.copy(), again.copy()), "the mount replays slices and commits in log order");
         assertEquals(StoreDamage.NONE, LogStore.mount(ram, options, new FakeOwner()).damage());
     }

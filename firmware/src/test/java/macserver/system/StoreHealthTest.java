@@ -11,11 +11,13 @@ import macserver.config.Plane;
 import macserver.config.RowCodec;
 import macserver.store.LostTransactions;
 import macserver.store.StoreDamage;
+import macserver.store.StoreStats;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.Test;
 
 /** What {@code /system store} and {@code /system store damage} show after a damaged mount, through the CLI. */
 class StoreHealthTest {
+    private static final StoreStats STATS = new StoreStats(1000, 8000, 7000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 2, 0, 40960);
 
     @Test
     void lostTransactionsAreListedWithTheItemsTheyTouched() {
@@ -26,7 +28,7 @@ class StoreHealthTest {
         StoreDamage damage = new StoreDamage(List.of(
                 new LostTransactions(7, 7, 2, 0x1000, List.of(admin), 0, "a damaged record inside it"),
                 new LostTransactions(0, 5, 1, 0, List.of(), 0, "its BEGIN is damaged")), 1, 1, 0);
-        StoreHealth health = StoreHealth.of(model, damage, 0, List.of("group full"));
+        StoreHealth health = StoreHealth.of(model, damage, 0, List.of("group full"), () -> STATS);
         router.live.report(health);
 
         String status = cli.execute("/system store print");
@@ -41,12 +43,15 @@ class StoreHealthTest {
     @Test
     void aCleanMountSaysOk() {
         TestModels.Clocked router = TestModels.fresh();
-        StoreHealth health = StoreHealth.of(router.model, StoreDamage.NONE, 0, List.of());
+        StoreHealth health = StoreHealth.of(router.model, StoreDamage.NONE, 0, List.of(), () -> STATS);
         assertFalse(health.damaged());
         router.live.report(health);
         String status = new ModelCliSessions(router.model, "test").open("admin", Plane.STDIO).execute("/system store print");
         assertTrue(status.contains("status: ok"), status);
         assertTrue(status.contains("lost-transactions: 0"), status);
+        assertTrue(status.contains("checkpoints: 3"), status);
+        assertTrue(status.contains("background-checkpoints: 2"), status);
+        assertTrue(status.contains("log-since-checkpoint: 40960"), status);
         assertEquals(0, health.damage().size());
     }
 }

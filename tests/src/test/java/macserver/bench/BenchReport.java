@@ -59,6 +59,10 @@ public final class BenchReport {
         return unit.isEmpty() ? n : n + " " + unit;
     }
 
+    private static String whole(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%,d", Math.round(x));
+    }
+
     private static String ratio(double a, double b) {
         return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", a / b);
     }
@@ -163,6 +167,28 @@ public final class BenchReport {
                         + num(v("checkpoint.command-pause-ms.none"), "ms") + " (no checkpoint)",
                 ratio(commandPause, v("checkpoint.command-pause-ms.in-commit")),
                 verdict(commandPause, commandPause <= 10, "<= 10 ms (issue 18)"));
+        double pingPause = v("checkpoint-traffic.background.ping-max-clean-ms");
+        row("longest MAC-Ping round trip while 1,000,000 bindings are checkpointed in the background, 50 logins beside, "
+                + "less the firmware's GC pauses (CheckpointTrafficBenchmark)", num(pingPause, "ms")
+                + " (" + num(v("checkpoint-traffic.background.ping-max-ms"), "ms") + " with them)",
+                num(v("checkpoint-traffic.none.ping-max-clean-ms"), "ms") + " (no checkpoint; "
+                        + num(v("checkpoint-traffic.none.ping-max-ms"), "ms") + " with GC)",
+                ratio(pingPause, v("checkpoint-traffic.none.ping-max-clean-ms")), verdict(pingPause, pingPause <= 10, "<= 10 ms (issue 18)"));
+        double consolePause = v("checkpoint-traffic.background.console-max-clean-ms");
+        row("  longest console command (a one-binding commit every 5 ms), the same", num(consolePause, "ms")
+                + " (" + num(v("checkpoint-traffic.background.console-max-ms"), "ms") + " with them)",
+                num(v("checkpoint-traffic.none.console-max-clean-ms"), "ms") + " (no checkpoint; "
+                        + num(v("checkpoint-traffic.none.console-max-ms"), "ms") + " with GC)",
+                ratio(consolePause, v("checkpoint-traffic.none.console-max-clean-ms")),
+                verdict(consolePause, consolePause <= 10, "<= 10 ms (issue 18)"));
+        row("  longest MAC-Telnet login, the same run", num(v("checkpoint-traffic.background.login-max-ms"), "ms"),
+                num(v("checkpoint-traffic.none.login-max-ms"), "ms") + " (no checkpoint)",
+                ratio(v("checkpoint-traffic.background.login-max-ms"), v("checkpoint-traffic.none.login-max-ms")), "");
+        row("  longest GC pause in the firmware, the same run", num(v("checkpoint-traffic.background.gc-max-ms"), "ms"),
+                num(v("checkpoint-traffic.none.gc-max-ms"), "ms") + " (no checkpoint)", "", "");
+        row("  checkpoints written during the run (by the checkpoint thread)",
+                whole(v("checkpoint-traffic.background.checkpoints")) + " (" + whole(v("checkpoint-traffic.background.background-checkpoints")) + ")",
+                whole(v("checkpoint-traffic.none.checkpoints")) + " (no checkpoint wanted)", "", "");
         double raw = v("store.raw-pages-per-s");
         row("durable single-record adds/s, 1 writer", num(v("store.durable-adds-per-s.1"), "/s"),
                 num(raw, "/s") + " (raw page programs)", ratio(v("store.durable-adds-per-s.1"), raw), "");

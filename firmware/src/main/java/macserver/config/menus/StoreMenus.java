@@ -9,8 +9,9 @@ import macserver.config.TextType;
 import static macserver.config.Property.Flag.READ_ONLY;
 
 /**
- * {@code /system store} (what the last mount of the flash found) and {@code /system store damage}
- * (each run of transactions it had to leave out, and what they touched).
+ * {@code /system store} (what the last mount of the flash found, the checkpoints written since
+ * boot, of them by the checkpoint thread, and the log bytes the next mount replays) and
+ * {@code /system store damage} (each run of transactions it had to leave out, and what they touched).
  */
 final class StoreMenus {
     private StoreMenus() {
@@ -28,6 +29,9 @@ final class StoreMenus {
                 .property(Property.of("lost-checkpoint-items", text, null, READ_ONLY))
                 .property(Property.of("missing-bytes", count, null, READ_ONLY))
                 .property(Property.of("restored", text, null, READ_ONLY))
+                .property(Property.of("checkpoints", count, null, READ_ONLY))
+                .property(Property.of("background-checkpoints", count, null, READ_ONLY))
+                .property(Property.of("log-since-checkpoint", count, null, READ_ONLY))
                 .live(() -> live.store().status())
                 .build());
         s.add(Menu.builder(Menu.Kind.LIVE, "system store damage")

@@ -80,17 +80,9 @@ final class FirmwareServer implements BenchServer {
 
     /** Starts it in the router namespace with a new flash image in {@code dir}, and sets it up. */
     static FirmwareServer start(Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
-        List<String> command = new ArrayList<>(List.of(GeneratorRun.java(), "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(boardJvmOptions());
-        command.addAll(List.of("-jar", jar().toString(), "--board=host", "--console=stdio",
-                "--flash=" + dir.resolve("bench-flash.img"), "--interfaces=" + netns.routerInterface(),
-                "--rest-listen=127.0.0.1", "--rest-port-shift=" + (StdioFirmware.freePort() - 443)));
-        Process p = new ProcessBuilder(netns.inRouter(command)).redirectErrorStream(true).start();
-        FirmwareServer fw = new FirmwareServer(p, netns);
+        FirmwareServer fw = launch(netns, dir.resolve("bench-flash.img"), "host", List.of());
         try {
-            fw.await("MAC server answering on", 90);
-            fw.command("/system identity set name=" + IDENTITY);
-            fw.command("/user add name=" + USER + " group=full password=" + PASSWORD + " allow-md5-login=yes");
+            fw.addUser();
             fw.command("/ip mac-server add name=" + SERVER + " max-sessions=1000");
             fw.command("/ip mac-server set " + SERVER + " default");
             for (String base : bindingBases) {
@@ -102,6 +94,44 @@ final class FirmwareServer implements BenchServer {
             fw.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts it on a flash image that already holds server {@value #SERVER} as the default one,
+     * with board profile {@code board} and {@code jvmOptions} after the host profile's, and adds the user.
+     */
+    static FirmwareServer startPrepared(Netns netns, Path flash, Path board, List<String> jvmOptions) throws Exception {
+        FirmwareServer fw = launch(netns, flash, board.toString(), jvmOptions);
+        try {
+            fw.addUser();
+            return fw;
+        } catch (Exception | Error e) {
+            fw.close();
+            throw e;
+        }
+    }
+
+    private static FirmwareServer launch(Netns netns, Path flash, String board, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(GeneratorRun.java(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(boardJvmOptions());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--board=" + board, "--console=stdio",
+                "--flash=" + flash, "--interfaces=" + netns.routerInterface(),
+                "--rest-listen=127.0.0.1", "--rest-port-shift=" + (StdioFirmware.freePort() - 443)));
+        Process p = new ProcessBuilder(netns.inRouter(command)).redirectErrorStream(true).start();
+        FirmwareServer fw = new FirmwareServer(p, netns);
+        try {
+            fw.await("MAC server answering on", 180);
+            return fw;
+        } catch (Exception | Error e) {
+            fw.close();
+            throw e;
+        }
+    }
+
+    private void addUser() throws IOException, InterruptedException {
+        command("/system identity set name=" + IDENTITY);
+        command("/user add name=" + USER + " group=full password=" + PASSWORD + " allow-md5-login=yes");
     }
 
     /** Adds {@code count} bindings from {@code base} up, all sent at once, then waits until the console has run them. */

@@ -78,7 +78,8 @@ public final class LoadGenerator {
             switch (args[2]) {
                 case "login" -> g.logins(g.integer("count", 50), g.integer("gap-ms", 50));
                 case "ready" -> g.ready(g.integer("seconds", 30));
-                case "ping" -> g.pings(g.integer("count", 50), g.integer("gap-ms", 20));
+                case "ping" -> g.pings(g.integer("count", 50), g.integer("gap-ms", 20),
+                        "yes".equals(g.options.get("intervals")));
                 case "hold" -> g.hold(g.integer("count", 100), g.integer("rate", 20), g.options.getOrDefault("checkpoints", ""),
                         Long.parseLong(g.options.getOrDefault("pid", "0")), Boolean.parseBoolean(g.options.get("jvm")));
                 case "echo" -> g.echo(g.integer("count", 100), g.integer("seconds", 10), g.integer("interval-ms", 100),
@@ -168,8 +169,14 @@ public final class LoadGenerator {
         result("ready-ms", (System.nanoTime() - start) / 1e6);
     }
 
-    private void pings(int count, int gapMillis) throws InterruptedException {
+    /**
+     * A PING every {@code gapMillis}; with {@code intervals}, also each round trip as
+     * {@code sent:rtt} in System.nanoTime() nanoseconds (the machine's monotonic clock, which
+     * other processes here read too), so a benchmark can line them up with the server's own log.
+     */
+    private void pings(int count, int gapMillis, boolean intervals) throws InterruptedException {
         LatencySamples rtt = new LatencySamples();
+        StringBuffer trips = new StringBuffer();
         Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger replies = new AtomicInteger();
         AtomicInteger unequal = new AtomicInteger();
@@ -185,6 +192,9 @@ public final class LoadGenerator {
             } else {
                 replies.incrementAndGet();
                 rtt.add(nanos - at);
+                if (intervals) {
+                    trips.append(trips.isEmpty() ? "" : ",").append(at).append(':').append(nanos - at);
+                }
             }
         });
         for (long i = 0; i < count; i++) {
@@ -201,6 +211,10 @@ public final class LoadGenerator {
         result("ping-loss-percent", 100.0 * (count - replies.get()) / count);
         result("ping-p50-ms", rtt.millis(50));
         result("ping-p99-ms", rtt.millis(99));
+        result("ping-max-ms", rtt.millis(100));
+        if (intervals) {
+            result("ping-intervals", trips);
+        }
     }
 
     /** Sessions logged in at {@code rate} per second, each kept alive on its own virtual thread until {@code stop}. */
