@@ -2,6 +2,7 @@ package macserver.bench.load;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +136,10 @@ public final class LoadGenerator {
 
     private void logins(int count, int gapMillis) throws InterruptedException {
         LatencySamples times = new LatencySamples();
+        String[] stepNames = {"start", "salt", "auth", "prompt"};
+        LatencySamples[] steps = new LatencySamples[stepNames.length];
+        Arrays.setAll(steps, i -> new LatencySamples());
+        LatencySamples promptPackets = new LatencySamples();
         Map<LoadSession.Outcome, Integer> outcomes = new EnumMap<>(LoadSession.Outcome.class);
         String lastFailure = "";
         for (int i = 0; i < count; i++) {
@@ -143,11 +148,23 @@ public final class LoadGenerator {
             outcomes.merge(o, 1, Integer::sum);
             if (o != LoadSession.Outcome.LOGGED_IN) {
                 lastFailure = o + " output=" + s.outputTail().replaceAll("[^ -~]", ".");
+            } else {
+                long[] took = s.loginSteps();
+                for (int step = 0; step < steps.length; step++) {
+                    steps[step].add(took[step]);
+                }
+                promptPackets.add(took[steps.length]);
             }
             s.end();
             Thread.sleep(gapMillis);
         }
         outcomes("login-", outcomes);
+        // Where a login's time goes, step by step (p50 and p99 of each).
+        for (int i = 0; i < steps.length; i++) {
+            result("login-" + stepNames[i] + "-p50-ms", steps[i].millis(50));
+            result("login-" + stepNames[i] + "-p99-ms", steps[i].millis(99));
+        }
+        result("login-prompt-packets-p50", promptPackets.percentile(50));
         result("login-p50-ms", times.millis(50));
         result("login-p99-ms", times.millis(99));
         result("login-max-ms", times.millis(100));

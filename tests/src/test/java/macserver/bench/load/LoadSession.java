@@ -51,6 +51,8 @@ final class LoadSession {
     private long lastOutputNanos;
     private long lastSendNanos;
     private int outputPackets;
+    /** When the last login reached each step (System.nanoTime()): started, ACKed, salt, END_AUTH, prompt. */
+    private final long[] steps = new long[5];
 
     LoadSession(LoadWire wire, long mac, int key, int port) {
         this.wire = wire;
@@ -73,11 +75,14 @@ final class LoadSession {
      * terminal, END_AUTH, then terminal output until it ends with {@code prompt}.
      */
     Outcome login(String user, String password, String prompt) throws InterruptedException {
+        Arrays.fill(steps, 0);
         expect(0);
+        steps[0] = System.nanoTime();
         wire.send(mac, port, MtPacketType.SESSIONSTART, key, 0, new byte[0]);
         if (!awaitAck(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_WAIT_MILLIS))) {
             return Outcome.NO_ANSWER;
         }
+        steps[1] = System.nanoTime();
         ByteBuffer begin = ByteBuffer.allocate(16);
         ControlBlockEncoder.putEmpty(begin, ControlType.BEGINAUTH);
         if (!sendData(bytes(begin))) {
@@ -87,6 +92,7 @@ final class LoadSession {
         if (salt == null) {
             return ended ? Outcome.REFUSED : Outcome.TIMED_OUT;
         }
+        steps[2] = System.nanoTime();
         ByteBuffer auth = ByteBuffer.allocate(256);
         ControlBlockEncoder.put(auth, ControlType.PASSWORD, md5Answer(password, salt));
         ControlBlockEncoder.put(auth, ControlType.USERNAME, user.getBytes(StandardCharsets.UTF_8));
@@ -99,6 +105,8 @@ final class LoadSession {
         if (awaitBlock(ControlType.END_AUTH) == null) {
             return ended ? Outcome.REFUSED : Outcome.TIMED_OUT;
         }
+        steps[3] = System.nanoTime();
+        int packetsBefore = outputPackets;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OUTPUT_WAIT_MILLIS);
         while (!output.toString().endsWith(prompt)) {
             if (ended || output.indexOf("Login failed") >= 0) {
@@ -108,7 +116,20 @@ final class LoadSession {
                 return Outcome.TIMED_OUT;
             }
         }
+        steps[4] = System.nanoTime();
+        promptPackets = outputPackets - packetsBefore;
         return Outcome.LOGGED_IN;
+    }
+
+    private int promptPackets;
+
+    /**
+     * Nanoseconds each step of the last successful login took: the SESSIONSTART's ACK, the salt
+     * after BEGINAUTH, END_AUTH after the answer, and the terminal output up to the prompt; then
+     * the number of server DATA packets that output came in.
+     */
+    long[] loginSteps() {
+        return new long[] {steps[1] - steps[0], steps[2] - steps[1], steps[3] - steps[2], steps[4] - steps[3], promptPackets};
     }
 
     /** What {@link #keystroke} returns when the server never acknowledged the keystroke's DATA (or the session ended). */
