@@ -80,7 +80,12 @@ final class FirmwareServer implements BenchServer {
 
     /** Starts it in the router namespace with a new flash image in {@code dir}, and sets it up. */
     static FirmwareServer start(Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
-        List<String> command = new ArrayList<>(List.of(GeneratorRun.java(), "--enable-native-access=ALL-UNNAMED"));
+        return start(GeneratorRun.java(), netns, dir, bindings, bindingBases);
+    }
+
+    /** The same on another {@code java} (a runtime of another VM variant, for the benchmark that compares them). */
+    static FirmwareServer start(String java, Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         command.addAll(boardJvmOptions());
         command.addAll(List.of("-jar", jar().toString(), "--board=host", "--console=stdio",
                 "--flash=" + dir.resolve("bench-flash.img"), "--interfaces=" + netns.routerInterface(),
