@@ -78,6 +78,11 @@ final class FirmwareServer implements BenchServer {
         return jar;
     }
 
+    /** The flash image a firmware started with {@code dir} keeps its configuration in. */
+    static Path flashImage(Path dir) {
+        return dir.resolve("bench-flash.img");
+    }
+
     /** Starts it in the router namespace with a new flash image in {@code dir}, and sets it up. */
     static FirmwareServer start(Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
         return start(GeneratorRun.java(), netns, dir, bindings, bindingBases);
@@ -88,7 +93,7 @@ final class FirmwareServer implements BenchServer {
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         command.addAll(boardJvmOptions());
         command.addAll(List.of("-jar", jar().toString(), "--board=host", "--console=stdio",
-                "--flash=" + dir.resolve("bench-flash.img"), "--interfaces=" + netns.routerInterface(),
+                "--flash=" + flashImage(dir), "--interfaces=" + netns.routerInterface(),
                 "--rest-listen=127.0.0.1", "--rest-port-shift=" + (StdioFirmware.freePort() - 443)));
         Process p = new ProcessBuilder(netns.inRouter(command)).redirectErrorStream(true).start();
         FirmwareServer fw = new FirmwareServer(p, netns);

@@ -156,6 +156,8 @@ public final class LoadBenchmark {
         String[][] order = {{"server", server}, {"minimal", minimal}, {"minimal", minimal}, {"server", server}};
         for (String[] vm : order) {
             System.out.println("LoadBenchmark: data path on the " + vm[0] + " VM (" + vm[1] + ")");
+            // Each firmware starts as new: the last one's flash would ask for a login first.
+            Files.deleteIfExists(FirmwareServer.flashImage(dir));
             try (FirmwareServer fw = FirmwareServer.start(vm[1], netns, dir, 0, blastBindings)) {
                 double[] fps = datapath(netns, fw, raw);
                 System.out.printf(Locale.ROOT, "  offered %,.0f/s, decided %,.0f/s%n", fps[0], fps[1]);
