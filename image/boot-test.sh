@@ -2,8 +2,9 @@
 # Boots a built image under emulation and checks it: `make boot-test BOARD=<name>` runs this.
 #   1. user mode (image/boot/user-mode.sh): the image's own runtime and firmware, console on a
 #      pty, the seed's commands, clean shutdown, configuration kept across a restart;
-#   2. full system (image/boot/system.sh), arm64 boards: qemu-system-aarch64 with Debian's
-#      kernel, MAC-Ping and MAC-Telnet from a network namespace, power button.
+#   2. full system (image/boot/system.sh), arm64 and armhf boards: qemu-system-aarch64 or
+#      qemu-system-arm with Debian's kernel, MAC-Ping and MAC-Telnet from a network namespace,
+#      power button.
 #
 # usage: image/boot-test.sh BOARD [OUT]      (OUT as for build-image.sh; needs root for step 2)
 # BOOT_TEST=user-mode runs step 1 only.
@@ -28,9 +29,12 @@ results=$work/results.txt
 if [[ ${BOOT_TEST:-all} == user-mode ]]; then
     exit 0
 fi
-if [[ $arch == arm64 ]]; then
-    "$here/boot/system.sh" "$profile" "$out" "$work" | tee -a "$results"
-else
-    echo "system: not run for $arch: the full-system check boots arm64 images only" | tee -a "$results"
-fi
+case $arch in
+    arm64 | armhf)
+        "$here/boot/system.sh" "$profile" "$out" "$work" | tee -a "$results"
+        ;;
+    *)
+        echo "system: not run for $arch: the full-system check boots arm64 and armhf images only" | tee -a "$results"
+        ;;
+esac
 say "boot test of $board passed; results in $results"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Makes the boot check's initramfs for Debian 13's arm64 kernel: busybox from the image, the
-# kernel modules the image needs that Debian builds as modules (with what they depend on, in
-# load order, uncompressed: busybox's insmod reads no .xz), and initramfs-init.
+# Makes the boot check's initramfs for a Debian kernel (13's arm64 and armmp): busybox from the
+# image, the kernel modules the image needs that Debian builds as modules (with what they depend
+# on, in load order, uncompressed: busybox's insmod reads no .xz), and initramfs-init.
 #
 # usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT
-#   KERNEL_ROOT  an unpacked linux-image-*-arm64 package; OUTPUT is a gzip'd cpio archive
+#   KERNEL_ROOT  an unpacked linux-image-* package; OUTPUT is a gzip'd cpio archive
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -14,7 +14,8 @@ modules_dir=$(echo "$kernel_root"/usr/lib/modules/*)
 [[ -d $modules_dir/kernel ]] || die "no kernel modules under $kernel_root/usr/lib/modules"
 # Disks (virtio-blk), the image (squashfs), the flash partition (ext4), the network (virtio-net)
 # the power key (gpio-keys, evdev: qemu's "system_powerdown" presses it), and crc32c, which ext4
-# and jbd2 ask the crypto API for at mount time (no module dependency says so).
+# and jbd2 ask the crypto API for at mount time (no module dependency says so). Each kernel builds
+# a different part of these in (armmp: gpio_keys), so those its modules.builtin names are skipped.
 wanted=(virtio_blk squashfs crc32c_generic ext4 virtio_net gpio_keys evdev)
 
 work=$(mktemp -d)
@@ -29,11 +30,16 @@ install -m 0755 "$(dirname "$0")/initramfs-init" "$work/init"
 path_of() { find "$modules_dir/kernel" -name "$1.ko.xz" -o -name "${1//_/-}.ko.xz" | head -n 1; }
 deps_of() { xz -dc "$1" | strings -a | sed -n 's/^depends=//p' | head -n 1 | tr ',' ' '; }
 declare -A loaded=()
+while read -r builtin; do
+    builtin=${builtin##*/}
+    builtin=${builtin%.ko}
+    loaded[${builtin//-/_}]=builtin
+done < <(cat "$modules_dir/modules.builtin" 2>/dev/null || true)
 order=()
 add() {
     local name=$1 path dep
-    [[ -z ${loaded[$name]:-} ]] || return 0
-    loaded[$name]=1
+    [[ -z ${loaded[${name//-/_}]:-} ]] || return 0
+    loaded[${name//-/_}]=1
     path=$(path_of "$name")
     [[ -n $path ]] || die "the kernel has no module $name"
     for dep in $(deps_of "$path"); do add "$dep"; done

@@ -1,35 +1,60 @@
 #!/usr/bin/env bash
-# Boot check 2: the whole system under qemu-system-aarch64, the closest this machine gets to
-# flashing a RouterBOARD. Debian 13's arm64 kernel boots the image as its root file system
+# Boot check 2: the whole system under qemu-system-*, the closest this machine gets to flashing
+# a RouterBOARD. Debian 13's kernel for the architecture boots the image as its root file system
 # (a virtio disk; a small initramfs loads the drivers Debian builds as modules), the flash
 # partition is a second virtio disk (ext4, holding the store file the user-mode check left),
 # the serial console is a host pty, and the network card is a tap inside a network namespace
 # made for this check: from there macping and mactelnet must reach the MAC server. qemu's
 # power button then asks for a clean power-off.
 #
-# usage: system.sh PROFILE OUT WORK     (arm64 boards only)
+# usage: system.sh PROFILE OUT WORK     (the architectures of the block below)
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
 (($# == 3)) || die "usage: system.sh PROFILE OUT WORK"
 profile=$1 out=$2 work=$3
 board=$(profile_require "$profile" name)
-[[ $(profile_require "$profile" architecture) == arm64 ]] || die "the full-system check runs arm64 boards only"
+arch=$(profile_require "$profile" architecture)
+
+# The emulated machine, one block per architecture: Debian's kernel package (a metapackage
+# naming the current kernel), qemu with its machine and CPU, the serial console's device and RAM.
+case $arch in
+    arm64)
+        kernel_package=linux-image-arm64
+        qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2)
+        console_tty=ttyAMA0
+        ram_mib=1024
+        ;;
+    armhf)
+        # Debian's armmp kernel (ARMv7 without LPAE, so it runs on any ARMv7 board) cannot reach
+        # the virt machine's PCI space above 4 GiB: highmem=off keeps it low. The board's own RAM
+        # (the hAP ac2's 128 MiB), so the check also shows the firmware fits beside the kernel.
+        kernel_package=linux-image-armmp
+        qemu=(qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2)
+        console_tty=ttyAMA0
+        ram_mib=$(profile_require "$profile" ram-mib)
+        ;;
+    *)
+        die "the full-system check has no emulated machine for $arch boards"
+        ;;
+esac
+ram_mib=${BOOT_TEST_RAM_MIB:-$ram_mib}
+
 [[ $(id -u) == 0 ]] || die "the full-system check needs root (a network namespace and a tap device)"
-cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/trixie-arm64
+cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/$(debian_suite_of "$arch")-$arch
 boot=$IMAGE_REPO/image/boot
 password=${BOOT_TEST_PASSWORD:-Image-Check-1}
 mac=52:54:00:4d:53:01
 ns=msrv-img-$$
 
-# Debian 13's arm64 kernel, once.
+# Debian's kernel, once.
 kernel_root=$cache/kernel
 if [[ ! -f $kernel_root/.complete ]]; then
-    package=$("$IMAGE_REPO/image/steps/fetch-debian.sh" arm64 "$cache" depends linux-image-arm64 | grep '^linux-image-' | head -n 1)
-    [[ -n $package ]] || die "cannot tell which kernel package linux-image-arm64 stands for"
-    say "system: fetching Debian 13 $package"
+    package=$("$IMAGE_REPO/image/steps/fetch-debian.sh" "$arch" "$cache" depends "$kernel_package" | grep '^linux-image-' | head -n 1)
+    [[ -n $package ]] || die "cannot tell which kernel package $kernel_package stands for"
+    say "system: fetching Debian's $package"
     rm -rf "$kernel_root"
-    "$IMAGE_REPO/image/steps/fetch-debian.sh" arm64 "$cache" unpack "$kernel_root" "$package" >/dev/null
+    "$IMAGE_REPO/image/steps/fetch-debian.sh" "$arch" "$cache" unpack "$kernel_root" "$package" >/dev/null
     touch "$kernel_root/.complete"
 fi
 kernel=$(echo "$kernel_root"/boot/vmlinuz-*)
@@ -59,11 +84,11 @@ ip -n "$ns" link set tap0 up
 ip -n "$ns" address add 192.0.2.2/24 dev tap0
 ip -n "$ns" route add 255.255.255.255/32 dev tap0
 
-say "system: booting $board.squashfs under qemu-system-aarch64 (namespace $ns)"
+say "system: booting $board.squashfs under ${qemu[0]} (namespace $ns)"
 started=$(date +%s%3N)
-ip netns exec "$ns" qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m "${BOOT_TEST_RAM_MIB:-1024}" \
+ip netns exec "$ns" "${qemu[@]}" -m "$ram_mib" \
     -display none -no-reboot -kernel "$kernel" -initrd "$work/initrd.gz" \
-    -append "console=ttyAMA0 quiet loglevel=3 rdinit=/init macserver.console=/dev/ttyAMA0 macserver.flash=/dev/vdb macserver.flashfs=ext4 macserver.powerkey=/dev/input/event0" \
+    -append "console=$console_tty quiet loglevel=3 rdinit=/init macserver.console=/dev/$console_tty macserver.flash=/dev/vdb macserver.flashfs=ext4 macserver.powerkey=/dev/input/event0" \
     -drive "file=$out/$board.squashfs,if=none,format=raw,id=image,readonly=on" -device virtio-blk-pci,drive=image \
     -drive "file=$work/flash-disk.img,if=none,format=raw,id=flash" -device virtio-blk-pci,drive=flash \
     -netdev tap,id=n0,ifname=tap0,script=no,downscript=no -device "virtio-net-pci,netdev=n0,mac=$mac,romfile=" \
@@ -109,6 +134,6 @@ qemu_pid=
 grep -q 'flash unmounted' "$work/shutdown-console.log" || die "system: no clean power-off on the console (log: $work/shutdown-console.log)"
 
 resource=$(tr -d '\r' <"$work/system-console.log" | sed -n '/system resource print/,/admin@/p')
-echo "system: $board under qemu-system-aarch64 (cortex-a72, 2 cores, TCG): console ready ${ready} ms after qemu started"
+echo "system: $board under ${qemu[*]} -m $ram_mib (TCG): console ready ${ready} ms after qemu started"
 echo "system: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
 echo "system: macping: $replies of 3 answered; mactelnet: logged in and listed the MAC servers; power button: clean power-off"

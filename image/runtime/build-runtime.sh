@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds our own Java runtime for one ARM architecture from OpenJDK's source, once, into the
 # image cache: `make runtime ARCH=armhf|arm64` runs this. Images take it by default
-# (runtime=own-<variant> in a board profile; see image/README.md).
+# (runtime=own-<variant> in a board profile; see image/README.md). ARCH=amd64 builds natively on
+# this x86-64 machine, for the benchmarks that compare the VM variants on the host.
 #
 # usage: image/runtime/build-runtime.sh ARCH [VARIANT]
-#   ARCH     armhf or arm64
+#   ARCH     armhf or arm64 (cross), amd64 (native)
 #   VARIANT  the HotSpot variant: minimal (default), client or server
 # Environment:
 #   IMAGE_CACHE=DIR      the image cache (default image/build/cache); this build lives in
@@ -30,9 +31,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib/common.sh"
 
-(($# >= 1 && $# <= 2)) || die "usage: build-runtime.sh armhf|arm64 [minimal|client|server]"
+(($# >= 1 && $# <= 2)) || die "usage: build-runtime.sh armhf|arm64|amd64 [minimal|client|server]"
 arch=$1 variant=${2:-minimal}
-case $arch in armhf | arm64) ;; *) die "ARCH must be armhf or arm64, not '$arch'" ;; esac
+case $arch in armhf | arm64 | amd64) ;; *) die "ARCH must be armhf, arm64 or amd64, not '$arch'" ;; esac
+# A native build (the machine's own architecture) needs no cross compiler, sysroot or build JDK.
+native=no
+[[ $arch != "$(dpkg --print-architecture 2>/dev/null || echo amd64)" ]] || native=yes
 case $variant in minimal | client | server) ;; *) die "VARIANT must be minimal, client or server" ;; esac
 triplet=$(triplet_of "$arch")
 cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/runtime
@@ -115,6 +119,10 @@ if [[ ! -f $cache/source/chosen ]]; then
     stage_end 1
 fi
 read -r source_package source_version source_dir <"$cache/source/chosen"
+# chosen names the folder by the absolute path of the checkout that unpacked it; the cache may be
+# shared by several checkouts (a symlink) and that one gone: the folder is the one in source/.
+source_dir=$cache/source/$(basename "$source_dir")
+[[ -x $source_dir/configure ]] || die "no configure in $source_dir: delete $cache/source/chosen to fetch the source again"
 feature=${source_package#openjdk-}
 build=$cache/$source_package-$arch-$variant
 mkdir -p "$build"
@@ -123,7 +131,7 @@ echo "runtime: [1/5] source: $source_package $source_version ($source_dir); buil
 # Stage 2: the sysroot, from Debian 12 (bookworm): the same C library and libstdc++ as the cross
 # compilers (gcc-12). The image itself carries Debian 13's newer libc, which runs these binaries.
 sysroot=$cache/sysroot-bookworm-$arch
-if [[ ! -f $sysroot/.done ]]; then
+if [[ $native == no && ! -f $sysroot/.done ]]; then
     stage_begin 2 "sysroot: Debian 12 $arch libraries and headers in $sysroot"
     rm -rf "$sysroot"
     FETCH_SUITE=bookworm "$IMAGE_REPO/image/steps/fetch-debian.sh" "$arch" "$cache/debian-bookworm-$arch" \
@@ -138,8 +146,16 @@ fi
 # The cross compilers and what configure runs on this machine.
 need_tools() {
     local missing=()
-    command -v "$triplet-gcc" >/dev/null || missing+=("gcc-$triplet")
-    command -v "$triplet-g++" >/dev/null || missing+=("g++-$triplet")
+    if [[ $native == yes ]]; then
+        # The headers configure asks for (see below) and libffi's, from this machine's packages.
+        command -v g++ >/dev/null || missing+=(g++)
+        for package in libasound2-dev libcups2-dev libfontconfig-dev libffi-dev zlib1g-dev; do
+            dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+        done
+    else
+        command -v "$triplet-gcc" >/dev/null || missing+=("gcc-$triplet")
+        command -v "$triplet-g++" >/dev/null || missing+=("g++-$triplet")
+    fi
     for tool in make zip unzip file autoconf; do command -v "$tool" >/dev/null || missing+=("$tool"); done
     ((${#missing[@]} == 0)) || "$IMAGE_REPO/tests/install-peers.sh" "${missing[@]}" || die "missing: ${missing[*]}"
 }
@@ -161,7 +177,6 @@ if [[ ! -f $build/configure.done ]]; then
     host_jdk=$("$IMAGE_REPO/firmware/bin/java-home")
     opt_size=${RUNTIME_OPT_SIZE:-$(if [[ $variant == minimal ]]; then echo yes; else echo no; fi)}
     args=(
-        --openjdk-target="$triplet" --with-sysroot="$sysroot"
         --with-boot-jdk="$host_jdk" --with-jvm-variants="$variant"
         --with-debug-level=release --with-native-debug-symbols=none
         --enable-headless-only --disable-warnings-as-errors
@@ -177,12 +192,13 @@ if [[ ! -f $build/configure.done ]]; then
         # (libasound2-dev, libcups2-dev, libfontconfig-dev in the sysroot); nothing built here
         # links them.
     )
+    [[ $native == yes ]] || args+=(--openjdk-target="$triplet" --with-sysroot="$sysroot")
     # 32-bit ARM HotSpot has no native linker for the FFM API (the firmware's raw sockets): the
     # libffi-based fallback linker stands in. AArch64 has a native one.
     [[ $arch != armhf ]] || args+=(--enable-fallback-linker)
     # A JDK 25 source cross-builds with the machine's Temurin 25 as its build JDK; a JDK 26 source
     # needs a build JDK of its own version, which its make builds first.
-    [[ $feature != 25 ]] || args+=(--with-build-jdk="$host_jdk")
+    [[ $feature != 25 || $native == yes ]] || args+=(--with-build-jdk="$host_jdk")
     # No --with-libffi-include: the cross compiler finds Debian's multiarch ffi.h in the sysroot
     # by itself, and an explicit folder would also go to the build JDK's host compiler (which
     # then reads the target's glibc headers and fails on gnu/stubs-soft.h).
@@ -227,6 +243,8 @@ modules_left_out() {
 if [[ ! -f $build/make.done || $(cat "$build/make.done") != "$modules" ]]; then
     targets=()
     for module in $modules; do targets+=("$module-jmod"); done
+    # A native build is its own build JDK: its exploded image (jdk/, with jlink) links the jmods.
+    [[ $native == no ]] || targets+=(exploded-image)
     stage_begin 4 "make ${targets[*]} (-j$jobs; log $build/make.log; this takes a while)"
     # Without the variables of a calling make (`make runtime ARCH=...`): OpenJDK's make would
     # take them for its own.
@@ -252,7 +270,9 @@ if [[ ! -f $build/jmods.done ]]; then
     for module in $modules; do
         cp "$build/jdk/images/jmods/$module.jmod" "$ready/jmods/" || die "make built no $module.jmod"
     done
-    if [[ $feature == 25 ]]; then
+    if [[ $native == yes ]]; then
+        linker_home=$build/jdk/jdk
+    elif [[ $feature == 25 ]]; then
         linker_home=$("$IMAGE_REPO/firmware/bin/java-home")
     else
         linker_home=$build/jdk/buildjdk/jdk
@@ -263,7 +283,13 @@ if [[ ! -f $build/jmods.done ]]; then
         echo "feature=$feature"
         echo "architecture=$arch"
         echo "variant=$variant"
-        echo "jlink=$linker_home/bin/jlink"
+        # The build's own jlink relative to this folder: the cache is shared by several checkouts
+        # (a symlink in each), so an absolute path would name the checkout that built it.
+        if [[ $linker_home == "$build"/* ]]; then
+            echo "jlink=../${linker_home#"$build"/}/bin/jlink"
+        else
+            echo "jlink=$linker_home/bin/jlink"
+        fi
         echo "modules=$(cd "$ready/jmods" && ls ./*.jmod | sed 's|\./||; s/\.jmod$//' | paste -sd, -)"
     } >"$ready/release"
     touch "$build/jmods.done"

@@ -136,6 +136,9 @@ public final class BenchReport {
         row("  the same against the C program receiving only (no send back: the stricter baseline)", num(fps, "/s"),
                 num(receiver, "/s") + " (offered " + num(v("receiver.offered-fps"), "/s") + ")", ratio(fps, receiver),
                 verdict(fps + receiver, fps >= 0.8 * receiver, "ratio >= 0.8"));
+        double onMinimal = v("vm.minimal.datapath.fps");
+        row("  the same, firmware on our minimal VM (C1, Serial GC; LoadBenchmark part vms)", num(onMinimal, "/s"),
+                num(v("vm.server.datapath.fps"), "/s") + " (server VM, same run)", ratio(onMinimal, v("vm.server.datapath.fps")), "");
         double big = v("binding.lookup-ns.big");
         double small = v("binding.lookup-ns.1k");
         row("binding lookup at " + num(v("binding.count.big"), "") + " bindings", num(big, "ns"), num(small, "ns") + " (1,000 bindings)",

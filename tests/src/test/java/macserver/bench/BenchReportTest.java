@@ -27,6 +27,16 @@ class BenchReportTest {
     }
 
     @Test
+    void theMinimalVmsDataPathStandsBesideTheServerVmsOfTheSameRun() {
+        String table = BenchReport.tableOf(Map.of("vm.minimal.datapath.fps", 30_000.0, "vm.server.datapath.fps", 40_000.0));
+        assertTrue(line(table, "  the same, firmware on our minimal VM").contains("| 30,000 /s | 40,000 /s (server VM, same run) | 0.75 |"),
+                table);
+        String unmeasured = BenchReport.tableOf(Map.of());
+        assertTrue(line(unmeasured, "  the same, firmware on our minimal VM").contains("| n/a | n/a (server VM, same run) | n/a |"),
+                unmeasured);
+    }
+
+    @Test
     void theApiRowsStandBesideRestsFiguresOfTheSameRun() {
         String table = BenchReport.tableOf(Map.of("api.adds-per-s", 300.0, "rest.adds-per-s", 200.0,
                 "api.print-100k-ms", 2000.0, "rest.print-100k-ms", 1000.0));

@@ -78,9 +78,19 @@ final class FirmwareServer implements BenchServer {
         return jar;
     }
 
+    /** The flash image a firmware started with {@code dir} keeps its configuration in. */
+    static Path flashImage(Path dir) {
+        return dir.resolve("bench-flash.img");
+    }
+
     /** Starts it in the router namespace with a new flash image in {@code dir}, and sets it up. */
     static FirmwareServer start(Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
-        FirmwareServer fw = launch(netns, dir.resolve("bench-flash.img"), "host", List.of());
+        return start(GeneratorRun.java(), netns, dir, bindings, bindingBases);
+    }
+
+    /** The same on another {@code java} (a runtime of another VM variant, for the benchmark that compares them). */
+    static FirmwareServer start(String java, Netns netns, Path dir, int bindings, List<String> bindingBases) throws Exception {
+        FirmwareServer fw = launch(java, netns, flashImage(dir), "host", List.of());
         try {
             fw.addUser();
             fw.command("/ip mac-server add name=" + SERVER + " max-sessions=1000");
@@ -101,7 +111,7 @@ final class FirmwareServer implements BenchServer {
      * with board profile {@code board} and {@code jvmOptions} after the host profile's, and adds the user.
      */
     static FirmwareServer startPrepared(Netns netns, Path flash, Path board, List<String> jvmOptions) throws Exception {
-        FirmwareServer fw = launch(netns, flash, board.toString(), jvmOptions);
+        FirmwareServer fw = launch(GeneratorRun.java(), netns, flash, board.toString(), jvmOptions);
         try {
             fw.addUser();
             return fw;
@@ -111,8 +121,9 @@ final class FirmwareServer implements BenchServer {
         }
     }
 
-    private static FirmwareServer launch(Netns netns, Path flash, String board, List<String> jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>(List.of(GeneratorRun.java(), "--enable-native-access=ALL-UNNAMED"));
+    private static FirmwareServer launch(String java, Netns netns, Path flash, String board, List<String> jvmOptions)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         command.addAll(boardJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString(), "--board=" + board, "--console=stdio",

@@ -17,7 +17,11 @@ import macserver.system.peers.Netns;
  * figures for the summary table ({@link Figures}). Run by {@code make bench}.
  *
  * <p>Arguments: [sessions to hold (1000)] [busy sessions (100)] [flood frames/s (50000)]
- * [parts to run (reflector,firmware,mactelnetd,startup)].
+ * [parts to run (reflector,firmware,mactelnetd,startup; also vms)].
+ *
+ * <p>The part {@code vms}, not run by default, measures the data path with the firmware on two
+ * VM variants in the same run: {@code -Dmacserver.bench.minimal-java=<java>} (our minimal VM, see
+ * image/README.md) against {@code -Dmacserver.bench.server-java=<java>} (default: this JVM).
  */
 public final class LoadBenchmark {
     static final long PING_MACS = 0x024c_0100_0000L;
@@ -73,6 +77,9 @@ public final class LoadBenchmark {
                     bench.scenarios(netns, ref);
                 }
             }
+            if (parts.contains("vms")) {
+                bench.vms(netns, dir, raw);
+            }
             if (parts.contains("startup")) {
                 bench.startup(netns, dir);
             }
@@ -116,6 +123,13 @@ public final class LoadBenchmark {
 
     private void decisions(Netns netns, FirmwareServer fw, RawBaseline raw) throws Exception {
         System.out.println("LoadBenchmark: firmware data path, the same blast (half allowed, half denied MACs)");
+        double[] fps = datapath(netns, fw, raw);
+        record("firmware.datapath.offered-fps", fps[0]);
+        record("firmware.datapath.fps", fps[1]);
+    }
+
+    /** Frames/s offered by the blast and decided by the firmware: {offered, decided}. */
+    private static double[] datapath(Netns netns, FirmwareServer fw, RawBaseline raw) throws Exception {
         // A short warm-up so the receive path is compiled, as the reflector is from the start.
         raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, 2);
         Thread.sleep(1000);
@@ -123,8 +137,35 @@ public final class LoadBenchmark {
         double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
         Thread.sleep(1000);
         long decided = fw.decisions() - before;
-        record("firmware.datapath.offered-fps", blast[0] / blast[2]);
-        record("firmware.datapath.fps", decided / blast[2]);
+        return new double[] {blast[0] / blast[2], decided / blast[2]};
+    }
+
+    /**
+     * The data path's frames/s on the server VM and on the minimal VM, each firmware started
+     * twice in the order server, minimal, minimal, server, so a drift of the machine's load over
+     * the run weighs on both alike; each VM's figure is the mean of its two runs.
+     */
+    private void vms(Netns netns, Path dir, RawBaseline raw) throws Exception {
+        String minimal = System.getProperty("macserver.bench.minimal-java");
+        if (minimal == null || !Files.isExecutable(Path.of(minimal))) {
+            throw new IllegalArgumentException("the part vms needs -Dmacserver.bench.minimal-java=<a java of the minimal VM>, not " + minimal);
+        }
+        String server = System.getProperty("macserver.bench.server-java", GeneratorRun.java());
+        List<String> blastBindings = List.of(hex(ALLOW_MACS) + ":" + BLAST_MACS + ":allow", hex(DENY_MACS) + ":" + BLAST_MACS + ":deny");
+        double[] sum = new double[2];
+        String[][] order = {{"server", server}, {"minimal", minimal}, {"minimal", minimal}, {"server", server}};
+        for (String[] vm : order) {
+            System.out.println("LoadBenchmark: data path on the " + vm[0] + " VM (" + vm[1] + ")");
+            // Each firmware starts as new: the last one's flash would ask for a login first.
+            Files.deleteIfExists(FirmwareServer.flashImage(dir));
+            try (FirmwareServer fw = FirmwareServer.start(vm[1], netns, dir, 0, blastBindings)) {
+                double[] fps = datapath(netns, fw, raw);
+                System.out.printf(Locale.ROOT, "  offered %,.0f/s, decided %,.0f/s%n", fps[0], fps[1]);
+                sum[vm[0].equals("server") ? 0 : 1] += fps[1];
+            }
+        }
+        record("vm.server.datapath.fps", sum[0] / 2);
+        record("vm.minimal.datapath.fps", sum[1] / 2);
     }
 
     private Map<String, String> generate(Netns netns, BenchServer server, String scenario, int limit, String... options)
