@@ -263,7 +263,13 @@ if [[ ! -f $build/jmods.done ]]; then
         echo "feature=$feature"
         echo "architecture=$arch"
         echo "variant=$variant"
-        echo "jlink=$linker_home/bin/jlink"
+        # The build's own jlink relative to this folder: the cache is shared by several checkouts
+        # (a symlink in each), so an absolute path would name the checkout that built it.
+        if [[ $linker_home == "$build"/* ]]; then
+            echo "jlink=../${linker_home#"$build"/}/bin/jlink"
+        else
+            echo "jlink=$linker_home/bin/jlink"
+        fi
         echo "modules=$(cd "$ready/jmods" && ls ./*.jmod | sed 's|\./||; s/\.jmod$//' | paste -sd, -)"
     } >"$ready/release"
     touch "$build/jmods.done"

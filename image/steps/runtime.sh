@@ -70,6 +70,11 @@ choose_runtime() {
                 if [[ -n $ready ]]; then
                     module_path=$ready/jmods
                     jlink=$(sed -n 's/^jlink=//p' "$ready/release")
+                    # A relative jlink is the build's own, under the runtime's build folder. A
+                    # release file written before that names the checkout that built it (the
+                    # cache is shared): when that path is gone, the same file in this cache.
+                    [[ $jlink == /* ]] || jlink=$ready/$jlink
+                    [[ -x $jlink ]] || jlink=$ready/../jdk/buildjdk/jdk/bin/jlink
                     used_source="own $(sed -n 's/^source=//p' "$ready/release") ${candidate#own-}"
                     return
                 fi
