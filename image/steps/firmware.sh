@@ -75,6 +75,11 @@ for jar in "$dest"/lib/*.jar; do
     removed=$((removed + n))
 done
 dest=$(cd "$dest" && pwd)
+# Only the classes the firmware reaches (ProGuard; see steps/shrink.sh). IMAGE_SHRINK=no keeps
+# the libraries whole.
+if [[ ${IMAGE_SHRINK:-yes} != no ]]; then
+    "$IMAGE_REPO/image/steps/shrink.sh" "$dest" "$(cd "$out" && pwd)/shrink"
+fi
 for jar in "$dest/macserver.jar" "$dest"/lib/*.jar; do
     restore_jar "$jar"
 done

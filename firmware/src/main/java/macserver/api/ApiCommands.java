@@ -21,7 +21,10 @@ import macserver.rest.RestResponse;
  * API's own commands ({@code /login}, {@code /cancel}, {@code /quit}). Thread-safe.
  */
 final class ApiCommands {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first command, not at start (see {@code RestApi.json()}: metaspace while idle). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Set<String> VERBS = Set.of("print", "getall", "add", "set", "remove", "enable", "disable");
 
     private final RestApi rest;
@@ -46,8 +49,8 @@ final class ApiCommands {
             return trap("no such command or directory (" + verb + ")");
         }
         boolean print = verb.equals("print") || verb.equals("getall");
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode query = JSON.createArrayNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        ArrayNode query = Json.MAPPER.createArrayNode();
         for (String w : sentence.words().subList(1, sentence.words().size())) {
             if (w.startsWith("=")) {
                 int eq = w.indexOf('=', 1);
@@ -73,7 +76,7 @@ final class ApiCommands {
         boolean countOnly = print && body.remove("count-only") != null;
         byte[] json;
         try {
-            json = JSON.writeValueAsBytes(body);
+            json = Json.MAPPER.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return trap("invalid attribute");
         }

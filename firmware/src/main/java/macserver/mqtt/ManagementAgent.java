@@ -162,7 +162,7 @@ public final class ManagementAgent {
     }
 
     private static byte[] json(String id, CliSession.Answer a) {
-        ObjectNode o = Request.JSON.createObjectNode();
+        ObjectNode o = Request.mapper().createObjectNode();
         if (id != null) {
             o.put("id", id);
         }

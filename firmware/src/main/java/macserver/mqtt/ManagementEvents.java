@@ -169,7 +169,7 @@ public final class ManagementEvents implements ChangeListener {
         if (t == null || !rate.allow()) {
             return;
         }
-        ObjectNode o = Request.JSON.createObjectNode();
+        ObjectNode o = Request.mapper().createObjectNode();
         o.put("type", type);
         fields.forEach((k, v) -> {
             if (v instanceof Integer i) {

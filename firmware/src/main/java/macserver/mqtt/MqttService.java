@@ -239,7 +239,7 @@ public final class MqttService implements AutoCloseable {
     }
 
     private byte[] status(String state) {
-        ObjectNode o = Request.JSON.createObjectNode();
+        ObjectNode o = Request.mapper().createObjectNode();
         o.put("state", state);
         if (state.equals("online")) {
             o.put("identity", cli.identity());

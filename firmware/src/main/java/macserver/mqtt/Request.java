@@ -23,9 +23,17 @@ import macserver.cli.Lexer;
  */
 record Request(List<String> lines, boolean json, String id) {
     static final int MAX_BYTES = 16 * 1024;
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+
+    /** Jackson's mapper, made on first use (see {@code RestApi.json()}: metaspace while idle). */
+    static ObjectMapper mapper() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    }
 
     /** A payload that is not a request; the message says why. */
     static final class MalformedException extends Exception {
@@ -77,7 +85,7 @@ record Request(List<String> lines, boolean json, String id) {
     private static Request json(String text) throws MalformedException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new MalformedException(e.getLocation() == null ? "bad JSON" : "bad JSON at line "
                     + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(), true);

@@ -31,7 +31,7 @@ final class StateSummary {
                     dynamicCount++;
                 }
             }
-            ObjectNode o = Request.JSON.createObjectNode();
+            ObjectNode o = Request.mapper().createObjectNode();
             o.put("bindings", model.table(bindings).size());
             o.put("dynamic-bindings", dynamicCount);
             ArrayNode list = o.putArray("servers");

@@ -31,9 +31,19 @@ import macserver.config.Property;
  * shape; the seed's bare {@code /ip/mac-server...} paths answer in the seed's (see {@link Shape}).
  */
 public final class RestApi {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    /**
+     * Jackson's mapper, made on the first request: an ObjectMapper loads a few hundred classes,
+     * which an idle router (REST enabled, no client) should not keep in its metaspace.
+     */
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> ITEM_KEYS = Set.of(".id", "numbers");
     /** POST commands that only read, so the {@code read} policy is enough. */
@@ -456,7 +466,7 @@ public final class RestApi {
             throw RestException.badRequest("expected a JSON object");
         }
         try {
-            return JSON.readTree(r.body());
+            return json().readTree(r.body());
         } catch (JsonProcessingException e) {
             throw RestException.badRequest("invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -140,7 +140,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static FullHttpResponse response(RestResponse r) {
         byte[] bytes;
         try {
-            bytes = r.body() == null ? new byte[0] : RestApi.JSON.writeValueAsBytes(r.body());
+            bytes = r.body() == null ? new byte[0] : RestApi.json().writeValueAsBytes(r.body());
         } catch (JsonProcessingException e) {
             bytes = new byte[0];
         }
