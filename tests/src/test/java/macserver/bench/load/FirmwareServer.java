@@ -91,7 +91,7 @@ final class FirmwareServer implements BenchServer {
             fw.await("MAC server answering on", 90);
             fw.command("/system identity set name=" + IDENTITY);
             fw.command("/user add name=" + USER + " group=full password=" + PASSWORD + " allow-md5-login=yes");
-            fw.command("/ip mac-server add name=" + SERVER + " max-sessions=1000");
+            fw.command("/ip mac-server add name=" + SERVER + " max-sessions=16384");
             fw.command("/ip mac-server set " + SERVER + " default");
             for (String base : bindingBases) {
                 String[] b = base.split(":");
