@@ -6,7 +6,6 @@ import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
@@ -20,7 +19,7 @@ import org.jline.utils.InfoCmp.Capability;
  * with the history kept in memory for the current login only. Every read throws
  * {@link EndOfFileException} when the input has ended or the terminal was closed.
  */
-final class CliLineEditor {
+final class CliLineEditor implements CommandEditor {
 
     /** Longer lines are refused: no RouterOS command needs them and redrawing them gets slow. */
     static final int MAX_LINE_CHARS = 4096;
@@ -61,7 +60,7 @@ final class CliLineEditor {
     private static final SharedKeyMaps KEY_MAPS = new SharedKeyMaps(16);
 
     private final Terminal terminal;
-    private final LineReader reader;
+    private final PromptAdoptingReader reader;
     private final LineLengthLimit limit = new LineLengthLimit(MAX_LINE_CHARS);
     private volatile String prompt = "";
     /** How the current read is ending when a widget ends it early; TEXT while none has. */
@@ -69,22 +68,19 @@ final class CliLineEditor {
 
     CliLineEditor(Terminal terminal, Supplier<CliSession> session) {
         this.terminal = terminal;
-        this.reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("macserver")
-                .parser(new CliLineParser())
-                .completer(new CliCompleter(session))
-                .completionMatcher(new CliCompletionMatcher())
-                .history(new DefaultHistory())
-                .variable(LineReader.HISTORY_SIZE, 100)
-                // '!' is RouterOS's "not" (where !disabled), never a history reference.
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.BRACKETED_PASTE, false)
-                // First Tab completes, a second lists the choices, as RouterOS does; no menu mode.
-                .option(LineReader.Option.AUTO_MENU, false)
-                .option(LineReader.Option.AUTO_LIST, true)
-                .option(LineReader.Option.LIST_AMBIGUOUS, true)
-                .build();
+        this.reader = new PromptAdoptingReader(terminal);
+        reader.setParser(new CliLineParser());
+        reader.setCompleter(new CliCompleter(session));
+        reader.setCompletionMatcher(new CliCompletionMatcher());
+        reader.setHistory(new DefaultHistory());
+        reader.setVariable(LineReader.HISTORY_SIZE, 100);
+        // '!' is RouterOS's "not" (where !disabled), never a history reference.
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        reader.option(LineReader.Option.BRACKETED_PASTE, false);
+        // First Tab completes, a second lists the choices, as RouterOS does; no menu mode.
+        reader.option(LineReader.Option.AUTO_MENU, false);
+        reader.option(LineReader.Option.AUTO_LIST, true);
+        reader.option(LineReader.Option.LIST_AMBIGUOUS, true);
         limit.install(reader);
         ContextHelp help = new ContextHelp(reader, session, () -> prompt);
         reader.getWidgets().put(HELP_WIDGET, help.questionMark());
@@ -144,9 +140,24 @@ final class CliLineEditor {
     }
 
     /** Reads a command line after {@code prompt}; it goes into the history. */
-    Line readCommand(String prompt) {
+    @Override
+    public Line readCommand(String prompt) {
         this.prompt = prompt;
         return read(() -> reader.readLine(prompt));
+    }
+
+    /**
+     * Reads a command line after {@code prompt}, which the caller has already written to the
+     * terminal on a line of its own (with the cursor after it): it is not drawn again.
+     */
+    Line readCommandAfterShownPrompt(String prompt) {
+        reader.adoptShownPrompt();
+        return readCommand(prompt);
+    }
+
+    /** Whether {@code prompt} can be shown by the caller and adopted: one row, nothing to interpret. */
+    boolean canAdopt(String prompt) {
+        return PromptAdoptingReader.canAdopt(prompt, terminal.getWidth());
     }
 
     /** Reads a visible line that stays out of the history (a login name). */
@@ -181,13 +192,28 @@ final class CliLineEditor {
     }
 
     /** Shows text as it is; {@code \n} becomes a line break the terminal understands. */
-    void print(String text) {
+    @Override
+    public void print(String text) {
         terminal.writer().print(text);
         terminal.flush();
     }
 
+    /** The commands typed so far, oldest first. */
+    java.util.List<String> history() {
+        java.util.List<String> out = new java.util.ArrayList<>(reader.getHistory().size());
+        reader.getHistory().forEach(entry -> out.add(entry.line()));
+        return out;
+    }
+
+    /** Puts commands typed earlier (with an editor since released) into the history, oldest first. */
+    void restoreHistory(java.util.List<String> lines) {
+        reader.getHistory().attach(reader);
+        lines.forEach(reader.getHistory()::add);
+    }
+
     /** Forgets the commands typed so far, so the next user to log in does not see them. */
-    void forgetHistory() {
+    @Override
+    public void forgetHistory() {
         try {
             reader.getHistory().purge();
         } catch (java.io.IOException e) {

@@ -3,12 +3,14 @@ package macserver.console;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Optional;
 
 /**
  * Remembers that its input has ended, so a session can tell a vanished line from a Ctrl-D typed
  * by the user (JLine reports both as end of file). A read error is turned into an ordinary end of
  * input: JLine would otherwise rethrow it ahead of the bytes it still has buffered, losing them.
+ * An interrupted wait is not an error of the input and passes through.
  */
 final class EndWatchingInputStream extends FilterInputStream {
 
@@ -47,6 +49,10 @@ final class EndWatchingInputStream extends FilterInputStream {
                 ended = true;
             }
             return n;
+        } catch (InterruptedIOException e) {
+            // A wait given up on interrupt consumed nothing and is not the end of the input: the
+            // pump of an idle session's terminal is stopped that way, and its session reads on.
+            throw e;
         } catch (IOException e) {
             failure = e;
             ended = true;

@@ -96,6 +96,15 @@ public final class TerminalSession implements AutoCloseable {
                     Duration.ofSeconds(1), null);
         }
 
+        /**
+         * Whether the session drops its line editor while it waits for a key
+         * ({@link IdleReleasingEditor}): for MAC-Telnet, where a router holds thousands of idle
+         * sessions and the input gives up a wait on interrupt without losing keys.
+         */
+        boolean releasesIdleEditor() {
+            return loggedInAs != null && via == Plane.MAC_TELNET;
+        }
+
         public Config withAfterLogout(AfterLogout value) {
             return new Config(via, terminal, loggedInAs, value, failedLoginDelay, group);
         }
@@ -114,6 +123,7 @@ public final class TerminalSession implements AutoCloseable {
     private final CliSessions sessions;
     private final LoginService logins;
     private volatile Terminal terminal;
+    private volatile IdleReleasingEditor idleEditor;
     private volatile CliSession current;
     private volatile boolean closed;
 
@@ -130,13 +140,31 @@ public final class TerminalSession implements AutoCloseable {
     public End run(InputStream in, OutputStream out) throws IOException, InterruptedException {
         EndWatchingInputStream input = new EndWatchingInputStream(in);
         TerminalSettings settings = config.terminal();
+        String name = "macserver-" + config.via().name().toLowerCase(java.util.Locale.ROOT);
+        if (config.releasesIdleEditor()) {
+            return runReleasingIdleEditor(new IdleReleasingEditor(input, out, name, settings, () -> current));
+        }
         // Paused until the attributes are set, or the first bytes would be echoed.
-        try (Terminal streams = new StreamTerminal(
-                "macserver-" + config.via().name().toLowerCase(java.util.Locale.ROOT), settings.type(),
+        try (Terminal streams = new StreamTerminal(name, settings.type(),
                 input, new KeepOpenOutputStream(out), new Size(settings.columns(), settings.rows()))) {
             streams.setAttributes(streamAttributes(streams.getAttributes()));
             streams.resume();
             return run(streams);
+        }
+    }
+
+    private End runReleasingIdleEditor(IdleReleasingEditor editor) {
+        idleEditor = editor;
+        try {
+            if (closed) {
+                return End.CLOSED;
+            }
+            converse(editor, config.loggedInAs());
+            return End.LOGGED_OUT;
+        } catch (EndOfFileException | IOError e) {
+            return closed ? End.CLOSED : End.INPUT_ENDED;
+        } finally {
+            editor.close();
         }
     }
 
@@ -145,7 +173,7 @@ public final class TerminalSession implements AutoCloseable {
      * echoes), control characters reach the editor as keys instead of becoming signals, Ctrl-D
      * is a key for the editor rather than end of file, and CR, LF and CR LF all mean Enter.
      */
-    private static Attributes streamAttributes(Attributes attributes) {
+    static Attributes streamAttributes(Attributes attributes) {
         attributes.setLocalFlags(java.util.EnumSet.of(LocalFlag.ECHO, LocalFlag.ICANON, LocalFlag.ISIG), false);
         attributes.setInputFlag(InputFlag.ICRNL, false);
         attributes.setInputFlag(InputFlag.INORMEOL, true);
@@ -177,7 +205,7 @@ public final class TerminalSession implements AutoCloseable {
     }
 
     /** The logged-in part: banner, then commands until /quit or Ctrl-D. */
-    private void converse(CliLineEditor editor, String user) {
+    private void converse(CommandEditor editor, String user) {
         CliSession cli = config.group() == null ? sessions.open(user, config.via())
                 : sessions.open(user, config.group(), config.via());
         current = cli;
@@ -209,7 +237,7 @@ public final class TerminalSession implements AutoCloseable {
     }
 
     /** Closing the JLine terminal would close its output; the stream belongs to the caller. */
-    private static final class KeepOpenOutputStream extends java.io.FilterOutputStream {
+    static final class KeepOpenOutputStream extends java.io.FilterOutputStream {
         KeepOpenOutputStream(OutputStream out) {
             super(out);
         }
@@ -225,8 +253,19 @@ public final class TerminalSession implements AutoCloseable {
         }
     }
 
+    /** Whether a line editor is held now; a MAC-Telnet session waiting for a key holds none. */
+    boolean holdsLineEditor() {
+        IdleReleasingEditor idle = idleEditor;
+        return idle == null ? terminal != null : idle.holdsEditor();
+    }
+
     /** The terminal at the other end changed size (a MAC-Telnet window resize). */
     public void resize(int columns, int rows) {
+        IdleReleasingEditor idle = idleEditor;
+        if (idle != null && columns > 0 && rows > 0) {
+            idle.resize(columns, rows);
+            return;
+        }
         Terminal on = terminal;
         if (on != null && columns > 0 && rows > 0) {
             on.setSize(new Size(columns, rows));
@@ -238,6 +277,10 @@ public final class TerminalSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        IdleReleasingEditor idle = idleEditor;
+        if (idle != null) {
+            idle.close();
+        }
         Terminal on = terminal;
         if (on != null) {
             try {

@@ -55,14 +55,21 @@ public record MacServerConfig(int maxSessions, int maxHalfOpen, int maxHalfOpenP
     }
 
     /**
-     * The defaults with the session cap scaled to the Java heap: 4 sessions per MiB (a logged-in
-     * session with its CLI takes about 60 KB, so all of them together stay under a quarter of the
-     * heap), at least {@link #DEFAULTS}' half-open limit and at most 4,096.
+     * The defaults with the session cap scaled to the Java heap: 40 sessions per MiB, at least
+     * {@link #DEFAULTS}' half-open limit and at most 16,384. An idle logged-in session holds no
+     * line editor and takes about 6 KiB with its CLI (SessionScaleBenchmark), so a full table of
+     * idle sessions stays under a quarter of the heap; a session holds some 55 KiB more only while
+     * its user types a line.
      */
     public static MacServerConfig forHeap(int heapMib) {
-        int sessions = (int) Math.max(DEFAULTS.maxHalfOpen(), Math.min(4096L, 4L * heapMib));
+        int sessions = (int) Math.max(DEFAULTS.maxHalfOpen(), Math.min(MAX_SESSIONS_CAP, SESSIONS_PER_MIB * heapMib));
         return DEFAULTS.withMaxSessions(sessions);
     }
+
+    /** Sessions per MiB of heap in {@link #forHeap}. */
+    static final long SESSIONS_PER_MIB = 40;
+    /** The most sessions {@link #forHeap} allows, however big the heap. */
+    static final long MAX_SESSIONS_CAP = 16_384;
 
     public MacServerConfig withMaxSessions(int total) {
         return new MacServerConfig(total, Math.min(maxHalfOpen, total), maxHalfOpenPerMac, authTimeLimitMillis,

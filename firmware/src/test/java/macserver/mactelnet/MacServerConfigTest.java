@@ -9,19 +9,20 @@ class MacServerConfigTest {
 
     @Test
     void sessionCapScalesWithTheHeapWithinBounds() {
-        assertEquals(1024, MacServerConfig.forHeap(256).maxSessions());
-        assertEquals(2048, MacServerConfig.forHeap(512).maxSessions());
-        // A 24 MiB board still lets every half-open slot exist...
-        assertEquals(MacServerConfig.DEFAULTS.maxHalfOpen(), MacServerConfig.forHeap(8).maxSessions());
-        assertEquals(96, MacServerConfig.forHeap(24).maxSessions());
+        // The host and most router profiles (-Xmx256m) hold over 10,000 idle sessions.
+        assertEquals(10_240, MacServerConfig.forHeap(256).maxSessions());
+        assertEquals(960, MacServerConfig.forHeap(24).maxSessions());
+        // A tiny heap still lets every half-open slot exist...
+        assertEquals(MacServerConfig.DEFAULTS.maxHalfOpen(), MacServerConfig.forHeap(1).maxSessions());
         // ...and a huge heap does not lift the cap without end.
-        assertEquals(4096, MacServerConfig.forHeap(65536).maxSessions());
+        assertEquals(16_384, MacServerConfig.forHeap(512).maxSessions());
+        assertEquals(16_384, MacServerConfig.forHeap(65536).maxSessions());
     }
 
     @Test
     void onlyTheSessionCapChanges() {
         MacServerConfig scaled = MacServerConfig.forHeap(256);
-        assertEquals(MacServerConfig.DEFAULTS.withMaxSessions(1024), scaled);
+        assertEquals(MacServerConfig.DEFAULTS.withMaxSessions(10_240), scaled);
         assertEquals(MacServerConfig.DEFAULTS.maxHalfOpen(), scaled.maxHalfOpen());
         assertEquals(MacServerConfig.DEFAULTS.inputBufferBytes(), scaled.inputBufferBytes());
     }

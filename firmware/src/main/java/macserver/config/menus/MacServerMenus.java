@@ -47,7 +47,8 @@ public final class MacServerMenus {
                 .property(Property.of("mac-telnet", BoolType.INSTANCE, true))
                 .property(Property.of("mac-ping", BoolType.INSTANCE, true))
                 .property(Property.of("authentication", new ChoiceListType("local", "radius"), List.of("local")))
-                .property(Property.of("max-sessions", new IntType(1, 1000), 20L))
+                // Up to the protocol layer's own cap on the biggest heaps (MacServerConfig.forHeap).
+                .property(Property.of("max-sessions", new IntType(1, 16_384), 20L))
                 .property(Property.of("idle-timeout", new DurationType(DAY), 600L))
                 .property(Property.of("login-retry", new IntType(0, 100), 5L))
                 .property(Property.of("lockout-time", new DurationType(DAY), 300L))

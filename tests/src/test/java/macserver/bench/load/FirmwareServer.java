@@ -93,7 +93,7 @@ final class FirmwareServer implements BenchServer {
         FirmwareServer fw = launch(java, netns, flashImage(dir), "host", List.of());
         try {
             fw.addUser();
-            fw.command("/ip mac-server add name=" + SERVER + " max-sessions=1000");
+            fw.command("/ip mac-server add name=" + SERVER + " max-sessions=16384");
             fw.command("/ip mac-server set " + SERVER + " default");
             for (String base : bindingBases) {
                 String[] b = base.split(":");

@@ -1,0 +1,16 @@
+package macserver.console;
+
+import macserver.console.CliLineEditor.Line;
+
+/** What a logged-in CLI conversation needs of its terminal: commands in, text out. */
+interface CommandEditor {
+
+    /** Reads a command line after {@code prompt}; it goes into the history. */
+    Line readCommand(String prompt);
+
+    /** Shows text as it is; {@code \n} becomes a line break the terminal understands. */
+    void print(String text);
+
+    /** Forgets the commands typed so far, so the next user to log in does not see them. */
+    void forgetHistory();
+}
