@@ -61,6 +61,8 @@ else
     where="the image's runtime${launcher:+ under $launcher}"
 fi
 mkfifo "$work/console"
+# The malloc arenas macserver-start allows (a value given here wins, as there).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ip netns exec "$router" "${launch[@]}" "${jvm_options[@]}" --enable-native-access=ALL-UNNAMED \
     -Djava.io.tmpdir="$work" -jar "$root/opt/macserver/firmware/macserver.jar" \
     --board="$root/etc/macserver/board.properties" --flash="$work/flash.img" --console=stdio \
@@ -96,7 +98,7 @@ for _ in $(seq 150); do
 done
 logged=$(grep -l 'logged in' "$work"/session-*.log 2>/dev/null | wc -l)
 sleep 10
-echo "sessions-rss: $board on $where, options: ${jvm_options[*]}"
+echo "sessions-rss: $board on $where, options: ${jvm_options[*]}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
 echo "sessions-rss: idle after the seed's commands: $idle"
 echo "sessions-rss: with $logged of $sessions MAC-Telnet sessions logged in: $(rss)"
 ((logged == sessions)) || die "sessions-rss: only $logged of $sessions sessions logged in"

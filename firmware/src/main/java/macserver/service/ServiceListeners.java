@@ -143,7 +143,8 @@ public final class ServiceListeners implements AutoCloseable {
                         .group(loops)
                         .channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_BACKLOG, 128)
-                        .childHandler(initializer(new ConnectionGate(() -> limits(id), loginMillis), s.getValue() ? tls.call() : null));
+                        .childHandler(initializer(new ConnectionGate(() -> limits(id), loginMillis),
+                                s.getValue() ? new TlsOnFirstUse(tls) : null));
                 Channel ch = bind(b, port);
                 listeners.add(ch);
                 bound.put(id, (InetSocketAddress) ch.localAddress());
@@ -154,17 +155,40 @@ public final class ServiceListeners implements AutoCloseable {
         }
     }
 
-    private ChannelInitializer<SocketChannel> initializer(ConnectionGate gate, SslContext tlsContext) {
+    private ChannelInitializer<SocketChannel> initializer(ConnectionGate gate, TlsOnFirstUse tlsContext) {
         return new ChannelInitializer<>() {
             @Override
-            protected void initChannel(SocketChannel ch) {
+            protected void initChannel(SocketChannel ch) throws Exception {
                 ch.pipeline().addLast("gate", gate);
                 if (tlsContext != null) {
-                    ch.pipeline().addLast("tls", tlsContext.newHandler(ch.alloc()));
+                    ch.pipeline().addLast("tls", tlsContext.get().newHandler(ch.alloc()));
                 }
                 pipeline.configure(ch, workers);
             }
         };
+    }
+
+    /**
+     * A listener's TLS context, made on its first connection rather than when it binds: the
+     * JDK's TLS engine and Netty's SSL classes (a few hundred) then stay unloaded on a router
+     * nobody reaches over TLS, which is metaspace a 128 MiB board keeps. A context that cannot be
+     * made fails that connection (Netty logs it and closes the channel); the next one tries again.
+     * Each bind has its own, as before, so a rebuilt listener takes the certificate of that time.
+     */
+    private static final class TlsOnFirstUse {
+        private final Callable<SslContext> make;
+        private SslContext context;
+
+        TlsOnFirstUse(Callable<SslContext> make) {
+            this.make = make;
+        }
+
+        synchronized SslContext get() throws Exception {
+            if (context == null) {
+                context = make.call();
+            }
+            return context;
+        }
     }
 
     /**
