@@ -7,8 +7,12 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import macserver.cli.CliSession;
 import macserver.console.CliLineEditor.Line;
@@ -20,8 +24,9 @@ import org.jline.terminal.Terminal;
  * The command line of a logged-in session that holds no line editor while it waits for a key.
  * JLine's terminal and reader cost some 50 KB of heap per session (widgets, terminal
  * capabilities, buffers, a pump thread); a router holds thousands of idle MAC-Telnet sessions, so
- * between lines this editor writes the prompt itself, waits on the input stream with nothing but
- * its own thread, and builds terminal and reader again when a key arrives. The reader takes the
+ * this editor writes each prompt itself, waits on the input stream with nothing but its own
+ * thread, drops terminal and reader once the wait has lasted a few seconds, and builds them again
+ * when a key arrives (some milliseconds, so a user between two commands keeps them). The reader takes the
  * prompt over as shown ({@link PromptAdoptingReader}), so the client sees the same bytes either
  * way. History survives in a plain list. Keys that arrive while a command runs (type-ahead, a
  * paste) keep the editor until they are read.
@@ -39,16 +44,24 @@ final class IdleReleasingEditor implements CommandEditor {
     private volatile Size size;
     /** The commands of this login while no editor holds them. */
     private List<String> history = List.of();
-    /** Both null while idle; set and cleared by the reading thread only. */
+    /** Both null while idle; set by the reading thread, cleared by it or, during a long wait, the release timer. */
     private volatile StreamTerminal terminal;
     private CliLineEditor editor;
     private volatile Thread waiting;
     private volatile boolean closed;
+    /** How long a session waits for keys before its editor is dropped, unless told otherwise. */
+    static final Duration RELEASE_AFTER = Duration.ofSeconds(5);
+    private static final Executor RELEASE_LATER = delayed(RELEASE_AFTER);
+    private final Executor releaseLater;
+    /** Waits for keys so far; the number of the current one in {@link #waitingSince}, 0 while none. */
+    private long waits;
+    private long waitingSince;
     /** What JLine sends before a prompt to switch the keypad mode, learnt from the first terminal. */
     private String keypadTransmit;
 
     IdleReleasingEditor(EndWatchingInputStream in, OutputStream out, String name, TerminalSettings settings,
-            Supplier<CliSession> session) {
+            Supplier<CliSession> session, Duration releaseAfter) {
+        this.releaseLater = releaseAfter.equals(RELEASE_AFTER) ? RELEASE_LATER : delayed(releaseAfter);
         this.in = in;
         this.out = out;
         this.name = name;
@@ -63,13 +76,17 @@ final class IdleReleasingEditor implements CommandEditor {
             if (editor != null && !stopPump()) {
                 return editor.readCommand(prompt);
             }
-            release();
             if (!PromptAdoptingReader.canAdopt(prompt, size.getColumns())) {
-                open(new byte[0]);
+                resumeOrOpen(new byte[0]);
                 return editor.readCommand(prompt);
             }
             write(keypadTransmit() + prompt);
-            open(awaitKeys());
+            startWait();
+            byte[] keys = awaitKeys();
+            synchronized (this) {
+                waitingSince = 0;
+                resumeOrOpen(keys);
+            }
             terminal.keypadAlreadyShown();
             return editor.readCommandAfterShownPrompt(prompt);
         } catch (InterruptedException e) {
@@ -89,6 +106,40 @@ final class IdleReleasingEditor implements CommandEditor {
         }
         terminal.resume(unfed);
         return false;
+    }
+
+    /**
+     * Marks the start of a wait for keys and has the editor dropped if the wait lasts
+     * {@link #RELEASE_AFTER} (or as long as the session was told): a user between two commands keeps it (building one takes
+     * milliseconds, which the first key after every prompt would wait), a session left alone
+     * does not.
+     */
+    private static Executor delayed(Duration after) {
+        return CompletableFuture.delayedExecutor(after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized long startWait() {
+        long number = ++waits;
+        waitingSince = number;
+        if (editor != null) {
+            releaseLater.execute(() -> releaseIfStillWaiting(number));
+        }
+        return number;
+    }
+
+    private synchronized void releaseIfStillWaiting(long number) {
+        if (waitingSince == number) {
+            release();
+        }
+    }
+
+    /** Resumes the pump of the editor kept while waiting, or builds one; feeds it {@code keys} first. */
+    private void resumeOrOpen(byte[] keys) {
+        if (editor != null) {
+            terminal.resume(keys);
+        } else {
+            open(keys);
+        }
     }
 
     /** Keeps the history and drops terminal and reader. */

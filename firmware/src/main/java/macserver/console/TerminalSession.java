@@ -124,6 +124,7 @@ public final class TerminalSession implements AutoCloseable {
     private final LoginService logins;
     private volatile Terminal terminal;
     private volatile IdleReleasingEditor idleEditor;
+    private Duration editorReleaseAfter = IdleReleasingEditor.RELEASE_AFTER;
     private volatile CliSession current;
     private volatile boolean closed;
 
@@ -142,7 +143,8 @@ public final class TerminalSession implements AutoCloseable {
         TerminalSettings settings = config.terminal();
         String name = "macserver-" + config.via().name().toLowerCase(java.util.Locale.ROOT);
         if (config.releasesIdleEditor()) {
-            return runReleasingIdleEditor(new IdleReleasingEditor(input, out, name, settings, () -> current));
+            return runReleasingIdleEditor(new IdleReleasingEditor(input, out, name, settings, () -> current,
+                    editorReleaseAfter));
         }
         // Paused until the attributes are set, or the first bytes would be echoed.
         try (Terminal streams = new StreamTerminal(name, settings.type(),
@@ -251,6 +253,12 @@ public final class TerminalSession implements AutoCloseable {
         public void close() throws IOException {
             out.flush();
         }
+    }
+
+    /** For tests: how long a MAC-Telnet session waits for keys before it drops its line editor. */
+    TerminalSession withEditorReleasedAfter(Duration wait) {
+        editorReleaseAfter = wait;
+        return this;
     }
 
     /** Whether a line editor is held now; a MAC-Telnet session waiting for a key holds none. */
