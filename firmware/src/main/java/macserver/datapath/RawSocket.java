@@ -69,6 +69,12 @@ public final class RawSocket implements PacketPort {
     private static final MethodHandle RECVFROM = downcall("recvfrom",
             FunctionDescriptor.of(SIZE_T, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, SIZE_T, ValueLayout.JAVA_INT,
                     ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *timeout)} */
+    private static final MethodHandle RECVMMSG = downcall("recvmmsg",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    /** recvmmsg waits (up to SO_RCVTIMEO) for the first message only, then takes what is queued. */
+    private static final int MSG_WAITFORONE = 0x10000;
     private static final MethodHandle SEND = downcall("send",
             FunctionDescriptor.of(SIZE_T, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, SIZE_T, ValueLayout.JAVA_INT));
     private static final MethodHandle CLOSE = downcall("close",
@@ -186,7 +192,48 @@ public final class RawSocket implements PacketPort {
         return ifIndex;
     }
 
+    /**
+     * Waits up to the receive timeout for a frame, then takes it and every frame already queued
+     * behind it, up to the batch's capacity, in one {@code recvmmsg} call. Returns how many slots
+     * were filled (0 on timeout); a slot holding a frame this host sent has length 0. Does not
+     * allocate.
+     */
     @Override
+    public int receive(ReceiveBatch batch) throws DataPathException {
+        if (closed.get()) {
+            throw new DataPathException("raw socket on ifindex " + ifIndex + " is closed");
+        }
+        MessageVector messages = batch.messages;
+        while (true) {
+            int n;
+            try {
+                n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages.messages, messages.count(), MSG_WAITFORONE,
+                        MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+            if (n >= 0) {
+                for (int i = 0; i < n; i++) {
+                    batch.setLength(i, messages.packetType(i) == PACKET_OUTGOING ? 0 : messages.length(i));
+                }
+                messages.resetAddressLengths(n);
+                return n;
+            }
+            int e = errno(rxErrno);
+            if (e == Errno.EAGAIN) {
+                return 0;
+            }
+            if (e != Errno.EINTR) {
+                throw DataPathException.ofErrno("recvmmsg on ifindex " + ifIndex, e);
+            }
+        }
+    }
+
+    /**
+     * Waits up to the receive timeout for one frame and copies it to the start of {@code buffer}
+     * (cut to its size). Returns its length, or 0 when nothing came or the frame was our own.
+     * For tools and tests that want one frame at a time; the data path uses the batch form.
+     */
     public int receive(MemorySegment buffer) throws DataPathException {
         if (closed.get()) {
             throw new DataPathException("raw socket on ifindex " + ifIndex + " is closed");

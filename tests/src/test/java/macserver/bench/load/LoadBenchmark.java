@@ -17,7 +17,9 @@ import macserver.system.peers.Netns;
  * figures for the summary table ({@link Figures}). Run by {@code make bench}.
  *
  * <p>Arguments: [sessions to hold (1000)] [busy sessions (100)] [flood frames/s (50000)]
- * [parts to run (reflector,firmware,mactelnetd,startup)].
+ * [parts to run (reflector,firmware,mactelnetd,startup)]. Two narrower parts exist for work on the
+ * data path: {@code ping} (the MAC-Ping scenario alone, against the firmware and mactelnetd) and
+ * {@code datapath} (the C reflector, then the firmware's decisions per second alone).
  */
 public final class LoadBenchmark {
     static final long PING_MACS = 0x024c_0100_0000L;
@@ -55,7 +57,7 @@ public final class LoadBenchmark {
         try (Netns netns = Netns.create()) {
             System.out.println("LoadBenchmark: " + netns);
             RawBaseline raw = RawBaseline.build();
-            if (parts.contains("reflector")) {
+            if (parts.contains("reflector") || parts.contains("datapath")) {
                 bench.reflector(netns, raw);
             }
             List<String> bindings = List.of(hex(PING_MACS) + ":1", hex(LOGIN_MACS) + ":" + LOGINS, hex(ECHO_MACS) + ":" + bench.busy,
@@ -66,6 +68,21 @@ public final class LoadBenchmark {
                     bench.scenarios(netns, fw);
                     // Last: the blast's allowed PINGs use up the period's PING budget.
                     bench.decisions(netns, fw, raw);
+                }
+            }
+            if (parts.contains("ping") || parts.contains("datapath")) {
+                try (FirmwareServer fw = FirmwareServer.start(netns, dir, 0, bindings)) {
+                    if (parts.contains("ping")) {
+                        bench.ping(netns, fw);
+                    }
+                    if (parts.contains("datapath")) {
+                        bench.decisions(netns, fw, raw);
+                    }
+                }
+            }
+            if (parts.contains("ping")) {
+                try (MactelnetdServer ref = MactelnetdServer.start(netns)) {
+                    bench.ping(netns, ref);
                 }
             }
             if (parts.contains("mactelnetd")) {
@@ -138,11 +155,15 @@ public final class LoadBenchmark {
         return r;
     }
 
+    private void ping(Netns netns, BenchServer s) throws Exception {
+        Map<String, String> ping = generate(netns, s, "ping", 60, "count=100", "gap-ms=10", "mac-base=" + hex(PING_MACS));
+        record(s.name() + ".ping.replies", number(ping, "ping-replies"));
+        record(s.name() + ".ping.p50-ms", number(ping, "ping-p50-ms"));
+    }
+
     private void scenarios(Netns netns, BenchServer s) throws Exception {
         String n = s.name();
-        Map<String, String> ping = generate(netns, s, "ping", 60, "count=100", "gap-ms=10", "mac-base=" + hex(PING_MACS));
-        record(n + ".ping.replies", number(ping, "ping-replies"));
-        record(n + ".ping.p50-ms", number(ping, "ping-p50-ms"));
+        ping(netns, s);
 
         Map<String, String> login = generate(netns, s, "login", 300, "count=" + LOGINS, "gap-ms=30", "mac-base=" + hex(LOGIN_MACS));
         record(n + ".login.ok", number(login, "login-logged-in"));
