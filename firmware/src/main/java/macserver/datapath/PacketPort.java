@@ -15,6 +15,15 @@ interface PacketPort extends AutoCloseable {
      */
     int receive(ReceiveBatch batch) throws DataPathException;
 
+    /**
+     * Runs the port's native calls {@code rounds} times without receiving or sending a frame, so
+     * they are compiled before real traffic comes; from the receiving thread. Returns the rounds
+     * that went as planned. Ports without native calls have nothing to warm.
+     */
+    default int warmUp(ReceiveBatch batch, int rounds) {
+        return rounds;
+    }
+
     /** Transmits the first {@code length} bytes of {@code frame} as one frame. Thread-safe. */
     void send(MemorySegment frame, int length) throws DataPathException;
 

@@ -40,8 +40,9 @@ import macserver.datapath.UdpPortFilter;
  * <li>{@code count <if>}: DataPath with a handler that only notes the time; {@code quit} prints
  *     the span from the first frame after the last {@code counters} to the last frame.
  * <li>{@code batch <if>}: a raw socket with the MAC server's filter and a receive batch of 4
- *     slots; {@code receive <frames>} receives until that many frames have come (or 10 s pass)
- *     and prints each call's frame count and each frame's source port and length.
+ *     slots; {@code receive <frames>} first warms the socket up (1000 idle rounds, printing how
+ *     many went as planned), then receives until that many frames have come (or 10 s pass) and
+ *     prints each call's frame count and each frame's source port and length.
  * <li>{@code inject <if>}: a raw socket without filter; {@code udp ...} sends test frames,
  *     {@code flood ...} sends many.
  * </ul>
@@ -166,7 +167,7 @@ public final class DataPathProbe {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
                 int wanted = Integer.parseInt(line.split(" ")[1]);
-                StringBuilder calls = new StringBuilder("calls");
+                StringBuilder calls = new StringBuilder("warm " + socket.warmUp(batch, 1000) + " calls");
                 StringBuilder frames = new StringBuilder("frames");
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 for (int got = 0; got < wanted && System.nanoTime() < deadline; ) {
