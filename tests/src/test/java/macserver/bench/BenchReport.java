@@ -132,6 +132,11 @@ public final class BenchReport {
         row("  the same against the C program receiving only (no send back: the stricter baseline)", num(fps, "/s"),
                 num(receiver, "/s") + " (offered " + num(v("receiver.offered-fps"), "/s") + ")", ratio(fps, receiver),
                 verdict(fps + receiver, fps >= 0.8 * receiver, "ratio >= 0.8"));
+        double cpuFw = v("firmware.datapath.cpu-us-per-frame");
+        double cpuRefl = v("reflector.cpu-us-per-frame");
+        row("  CPU time per frame, all threads of the process (what the machine's other load does not change)",
+                num(cpuFw, "us"), num(cpuRefl, "us") + " (C reflector; receiving only " + num(v("receiver.cpu-us-per-frame"), "us") + ")",
+                ratio(cpuFw, cpuRefl), "");
         double big = v("binding.lookup-ns.big");
         double small = v("binding.lookup-ns.1k");
         row("binding lookup at " + num(v("binding.count.big"), "") + " bindings", num(big, "ns"), num(small, "ns") + " (1,000 bindings)",
