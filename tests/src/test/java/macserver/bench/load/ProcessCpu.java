@@ -16,11 +16,17 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** Seconds of CPU so far. @throws IOException when the process is gone */
+    /** Seconds of CPU so far, user and system. @throws IOException when the process is gone */
     static double seconds(long pid) throws IOException {
+        double[] t = userAndSystem(pid);
+        return t[0] + t[1];
+    }
+
+    /** {user seconds, system seconds} so far: what the program does, and what the kernel does for it. */
+    static double[] userAndSystem(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // After "pid (comm) ": state is field 3, utime 14, stime 15; comm may hold spaces.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        return new double[] {Long.parseLong(f[11]) / TICKS_PER_SECOND, Long.parseLong(f[12]) / TICKS_PER_SECOND};
     }
 }
