@@ -69,6 +69,13 @@ public final class RawSocket implements PacketPort {
     private static final MethodHandle RECVFROM = downcall("recvfrom",
             FunctionDescriptor.of(SIZE_T, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, SIZE_T, ValueLayout.JAVA_INT,
                     ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    /** {@code int recvmmsg(int fd, struct mmsghdr *vec, unsigned vlen, int flags, struct timespec *timeout)} */
+    private static final MethodHandle RECVMMSG = downcall("recvmmsg",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    /** recvmmsg waits (up to SO_RCVTIMEO) for the first message only, then takes what is queued. */
+    private static final int MSG_WAITFORONE = 0x10000;
+    private static final int MSG_DONTWAIT = 0x40;
     private static final MethodHandle SEND = downcall("send",
             FunctionDescriptor.of(SIZE_T, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, SIZE_T, ValueLayout.JAVA_INT));
     private static final MethodHandle CLOSE = downcall("close",
@@ -186,7 +193,52 @@ public final class RawSocket implements PacketPort {
         return ifIndex;
     }
 
+    /**
+     * Waits up to the receive timeout for a frame, then takes it and every frame already queued
+     * behind it, up to the batch's capacity, in one {@code recvmmsg} call. Returns how many slots
+     * were filled (0 on timeout); a slot holding a frame this host sent has length 0. Does not
+     * allocate.
+     */
     @Override
+    public int receive(ReceiveBatch batch) throws DataPathException {
+        if (closed.get()) {
+            throw new DataPathException("raw socket on ifindex " + ifIndex + " is closed");
+        }
+        MessageVector messages = batch.messages;
+        while (true) {
+            int n = receiveCall(messages, messages.count(), MSG_WAITFORONE);
+            if (n >= 0) {
+                for (int i = 0; i < n; i++) {
+                    batch.setLength(i, messages.packetType(i) == PACKET_OUTGOING ? 0 : messages.length(i));
+                }
+                messages.resetAddressLengths(n);
+                return n;
+            }
+            if (n == -Errno.EAGAIN) {
+                return 0;
+            }
+            if (n != -Errno.EINTR) {
+                throw DataPathException.ofErrno("recvmmsg on ifindex " + ifIndex, -n);
+            }
+        }
+    }
+
+    /** The recvmmsg system call alone (the code {@link #warmUp} runs): messages received, or minus errno. */
+    private int receiveCall(MessageVector messages, int count, int flags) {
+        int n;
+        try {
+            n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages.messages, count, flags, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        return n >= 0 ? n : -errno(rxErrno);
+    }
+
+    /**
+     * Waits up to the receive timeout for one frame and copies it to the start of {@code buffer}
+     * (cut to its size). Returns its length, or 0 when nothing came or the frame was our own.
+     * For tools and tests that want one frame at a time; the data path uses the batch form.
+     */
     public int receive(MemorySegment buffer) throws DataPathException {
         if (closed.get()) {
             throw new DataPathException("raw socket on ifindex " + ifIndex + " is closed");
@@ -221,21 +273,52 @@ public final class RawSocket implements PacketPort {
             throw new DataPathException("raw socket on ifindex " + ifIndex + " is closed");
         }
         while (true) {
-            long n;
-            try {
-                n = (long) SEND.invokeExact(txErrno, fd, frame, (long) length, 0);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            long n = transmit(frame, length);
             if (n == length) {
                 return;
             }
-            int e = n < 0 ? errno(txErrno) : 0;
-            if (e != Errno.EINTR) {
-                throw n < 0 ? DataPathException.ofErrno("send on ifindex " + ifIndex, e)
+            if (n != -Errno.EINTR) {
+                throw n < 0 ? DataPathException.ofErrno("send on ifindex " + ifIndex, (int) -n)
                         : new DataPathException("send on ifindex " + ifIndex + " sent " + n + " of " + length + " bytes");
             }
         }
+    }
+
+    /** The send system call alone (the code {@link #warmUp} runs): bytes sent, or minus errno. Guarded by this. */
+    private long transmit(MemorySegment frame, long length) {
+        long n;
+        try {
+            n = (long) SEND.invokeExact(txErrno, fd, frame, length, 0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        return n >= 0 ? n : -errno(txErrno);
+    }
+
+    /**
+     * Runs the receive and send calls {@code rounds} times each in forms the kernel turns away
+     * at once: recvmmsg for zero messages takes no frame, and a frame shorter than its Ethernet
+     * header is refused with EINVAL before anything is transmitted. So the JIT compiles the
+     * native-call path before the first real frame instead of after thousands of them: until
+     * then, every frame pays for interpreted method-handle code. Returns how many rounds got
+     * exactly those answers (all of them, unless the socket is closed or the kernel changed).
+     * Call it from the receiving thread.
+     */
+    @Override
+    public int warmUp(ReceiveBatch batch, int rounds) {
+        MemorySegment frame = batch.slot(0);
+        int quiet = 0;
+        for (int i = 0; i < rounds && !closed.get(); i++) {
+            long received = receiveCall(batch.messages, 0, MSG_DONTWAIT);
+            long sent;
+            synchronized (this) {
+                sent = transmit(frame, 0);
+            }
+            if (received == 0 && sent == -Errno.EINVAL) {
+                quiet++;
+            }
+        }
+        return quiet;
     }
 
     /** Reads PACKET_STATISTICS (which the kernel resets on every read) and keeps the running total. */

@@ -11,6 +11,15 @@
  * runs before a frame is copied out; {@code InterfaceLookup} reads index, MAC and IPv4 with
  * SIOCGIF* ioctls.
  *
+ * <h2>The hot path</h2>
+ * {@code Link.receiveLoop}: one {@code recvmmsg} ({@link macserver.datapath.RawSocket#receive(macserver.datapath.ReceiveBatch)},
+ * {@code MSG_WAITFORONE}: it waits for the first frame only, so a lone MAC-Ping is not held back)
+ * fills up to 16 slots of a {@link macserver.datapath.ReceiveBatch}; each frame is decoded in its
+ * slot and handed to the handler, whose reply goes out through {@code Link.send} (encode into the
+ * link's send buffer, one {@code send}) on the same thread. No allocation, no lock on the receive
+ * side, counters written by their one thread. Before the first receive the thread warms this
+ * path up ({@code Link.warmUp}) so that it is compiled before traffic rather than after it.
+ *
  * <h2>Rules</h2>
  * <ul>
  * <li>Only IPv4 UDP to 20561 (MAC-Telnet, MAC-Ping) and 5678 (MNDP) reaches user space; frames

@@ -19,8 +19,9 @@ final class FakePacketPort implements PacketPort {
     final AtomicBoolean closed = new AtomicBoolean();
     volatile DataPathException sendFailure;
 
+    /** Like recvmmsg: waits for the first frame, then takes the queued ones up to the capacity or an error marker. */
     @Override
-    public int receive(MemorySegment buffer) throws DataPathException {
+    public int receive(ReceiveBatch batch) throws DataPathException {
         if (closed.get()) {
             throw new AssertionError("receive on a closed port");
         }
@@ -31,15 +32,18 @@ final class FakePacketPort implements PacketPort {
             Thread.currentThread().interrupt();
             return 0;
         }
-        if (frame == null) {
-            return 0;
-        }
         if (frame == RECEIVE_ERROR) {
-            throw DataPathException.ofErrno("recvfrom", 100);
+            throw DataPathException.ofErrno("recvmmsg", 100);
         }
-        int length = (int) Math.min(frame.length, buffer.byteSize());
-        MemorySegment.copy(frame, 0, buffer, ValueLayout.JAVA_BYTE, 0, length);
-        return length;
+        int n = 0;
+        while (frame != null) {
+            MemorySegment slot = batch.slot(n);
+            int length = (int) Math.min(frame.length, slot.byteSize());
+            MemorySegment.copy(frame, 0, slot, ValueLayout.JAVA_BYTE, 0, length);
+            batch.setLength(n++, length);
+            frame = n < batch.capacity() && incoming.peek() != RECEIVE_ERROR ? incoming.poll() : null;
+        }
+        return n;
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class LoadBenchmark {
         try (Netns netns = Netns.create()) {
             System.out.println("LoadBenchmark: " + netns);
             RawBaseline raw = RawBaseline.build();
-            if (parts.contains("reflector")) {
+            if (parts.contains("reflector") || parts.contains("datapath")) {
                 bench.reflector(netns, raw);
             }
             List<String> bindings = List.of(hex(PING_MACS) + ":1", hex(LOGIN_MACS) + ":" + LOGINS, hex(ECHO_MACS) + ":" + bench.busy,
@@ -75,6 +75,21 @@ public final class LoadBenchmark {
                     bench.scenarios(netns, fw);
                     // Last: the blast's allowed PINGs use up the period's PING budget.
                     bench.decisions(netns, fw, raw);
+                }
+            }
+            if (parts.contains("ping") || parts.contains("datapath")) {
+                try (FirmwareServer fw = FirmwareServer.start(netns, dir, 0, bindings)) {
+                    if (parts.contains("ping")) {
+                        bench.ping(netns, fw);
+                    }
+                    if (parts.contains("datapath")) {
+                        bench.decisions(netns, fw, raw);
+                    }
+                }
+            }
+            if (parts.contains("ping")) {
+                try (MactelnetdServer ref = MactelnetdServer.start(netns)) {
+                    bench.ping(netns, ref);
                 }
             }
             if (parts.contains("mactelnetd")) {
@@ -118,11 +133,18 @@ public final class LoadBenchmark {
         for (boolean sendBack : new boolean[] {true, false}) {
             Process reflector = raw.startReflector(netns, sendBack);
             Thread.sleep(300);
+            double[] cpu0 = ProcessCpu.userAndSystem(reflector.pid());
             double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
+            // Still running: it waits 2 s after the last frame before it reports.
+            double[] cpu1 = ProcessCpu.userAndSystem(reflector.pid());
+            double user = cpu1[0] - cpu0[0];
+            double cpu = user + cpu1[1] - cpu0[1];
             long frames = RawBaseline.reflected(reflector);
             String name = sendBack ? "reflector" : "receiver";
             record(name + ".offered-fps", blast[0] / blast[2]);
             record(name + ".fps", frames / blast[2]);
+            record(name + ".cpu-us-per-frame", 1e6 * cpu / frames);
+            record(name + ".user-cpu-us-per-frame", 1e6 * user / frames);
         }
     }
 
@@ -139,8 +161,12 @@ public final class LoadBenchmark {
         raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, 2);
         Thread.sleep(1000);
         long before = fw.decisions();
+        double[] cpu0 = ProcessCpu.userAndSystem(fw.pid());
         double[] blast = raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, BLAST_SECONDS);
         Thread.sleep(1000);
+        double[] cpu1 = ProcessCpu.userAndSystem(fw.pid());
+        double user = cpu1[0] - cpu0[0];
+        double cpu = user + cpu1[1] - cpu0[1];
         long decided = fw.decisions() - before;
         return new double[] {blast[0] / blast[2], decided / blast[2]};
     }
@@ -184,11 +210,15 @@ public final class LoadBenchmark {
         return r;
     }
 
+    private void ping(Netns netns, BenchServer s) throws Exception {
+        Map<String, String> ping = generate(netns, s, "ping", 60, "count=100", "gap-ms=10", "mac-base=" + hex(PING_MACS));
+        record(s.name() + ".ping.replies", number(ping, "ping-replies"));
+        record(s.name() + ".ping.p50-ms", number(ping, "ping-p50-ms"));
+    }
+
     private void scenarios(Netns netns, BenchServer s) throws Exception {
         String n = s.name();
-        Map<String, String> ping = generate(netns, s, "ping", 60, "count=100", "gap-ms=10", "mac-base=" + hex(PING_MACS));
-        record(n + ".ping.replies", number(ping, "ping-replies"));
-        record(n + ".ping.p50-ms", number(ping, "ping-p50-ms"));
+        ping(netns, s);
 
         Map<String, String> login = generate(netns, s, "login", 300, "count=" + LOGINS, "gap-ms=30", "mac-base=" + hex(LOGIN_MACS));
         record(n + ".login.ok", number(login, "login-logged-in"));

@@ -22,8 +22,10 @@ import macserver.datapath.FrameEncoder;
 import macserver.datapath.FrameSender;
 import macserver.datapath.LinkInfo;
 import macserver.datapath.RawSocket;
+import macserver.datapath.ReceiveBatch;
 import macserver.datapath.UdpFrame;
 import macserver.datapath.UdpFrameHandler;
+import macserver.datapath.UdpPortFilter;
 
 /**
  * The Java side of the data-path system tests, run as a child process inside a test namespace
@@ -37,6 +39,10 @@ import macserver.datapath.UdpFrameHandler;
  *     {@code counters}, {@code quit}.
  * <li>{@code count <if>}: DataPath with a handler that only notes the time; {@code quit} prints
  *     the span from the first frame after the last {@code counters} to the last frame.
+ * <li>{@code batch <if>}: a raw socket with the MAC server's filter and a receive batch of 4
+ *     slots; {@code receive <frames>} first warms the socket up (1000 idle rounds, printing how
+ *     many went as planned), then receives until that many frames have come (or 10 s pass) and
+ *     prints each call's frame count and each frame's source port and length.
  * <li>{@code inject <if>}: a raw socket without filter; {@code udp ...} sends test frames,
  *     {@code flood ...} sends many.
  * </ul>
@@ -55,6 +61,7 @@ public final class DataPathProbe {
             switch (mode) {
                 case "serve" -> serve(iface, false);
                 case "count" -> serve(iface, true);
+                case "batch" -> batch(iface);
                 case "inject" -> inject(iface);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
@@ -148,6 +155,35 @@ public final class DataPathProbe {
                     + Integer.toHexString(frame.ipDst) + " sport=" + frame.srcPort + " dport=" + frame.dstPort
                     + " payload=" + new String(payload, StandardCharsets.US_ASCII));
             OUT.flush();
+        }
+    }
+
+    private static void batch(String iface) throws IOException {
+        int ifIndex = Integer.parseInt(Files.readString(Path.of("/sys/class/net", iface, "ifindex")).strip());
+        ReceiveBatch batch = new ReceiveBatch(4);
+        try (RawSocket socket = RawSocket.open(ifIndex, UdpPortFilter.macServer(), Duration.ofMillis(100))) {
+            OUT.println("ready " + ifIndex);
+            OUT.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
+                int wanted = Integer.parseInt(line.split(" ")[1]);
+                StringBuilder calls = new StringBuilder("warm " + socket.warmUp(batch, 1000) + " calls");
+                StringBuilder frames = new StringBuilder("frames");
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                for (int got = 0; got < wanted && System.nanoTime() < deadline; ) {
+                    int n = socket.receive(batch);
+                    if (n > 0) {
+                        calls.append(' ').append(n);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        ByteBuffer frame = batch.slot(i).asByteBuffer();
+                        frames.append(' ').append(frame.getShort(34) & 0xFFFF).append('/').append(batch.length(i));
+                        got++;
+                    }
+                }
+                OUT.println(calls + " " + frames);
+                OUT.flush();
+            }
         }
     }
 

@@ -132,6 +132,36 @@ class DataPathSystemTest {
         }
     }
 
+    /**
+     * recvmmsg through the FFM API: frames queued before the receive come out in order, whole,
+     * as many per call as the batch holds, and a call does not wait for a batch to fill. The
+     * warm-up before each receive takes none of them (and each of its sends was refused).
+     */
+    @Test
+    void aReceiveBatchTakesTheQueuedFramesInOrderUpToItsCapacity() throws Exception {
+        try (LineProcess receiver = probe(lab.nsA, List.of(), "batch", lab.ifA);
+                LineProcess peer = probe(lab.nsB, List.of(), "inject", lab.ifB)) {
+            receiver.awaitPrefix("ready ", WAIT);
+            peer.awaitPrefix("ready ", WAIT);
+            for (int port = 1001; port <= 1010; port++) {
+                // The sixth is TCP, which the kernel filter drops: it never takes a slot.
+                peer.send("udp " + macA + " " + port + " 20561 payload-" + port + (port == 1006 ? " tcp" : ""));
+                peer.awaitPrefix("injected", WAIT);
+            }
+            receiver.send("receive 9");
+            // 14 + 20 + 8 header bytes and 12 payload bytes, padded to the 60-byte Ethernet minimum.
+            assertEquals("warm 1000 calls 4 4 1 frames 1001/60 1002/60 1003/60 1004/60 1005/60 1007/60 1008/60 1009/60 1010/60",
+                    receiver.awaitPrefix("warm ", WAIT));
+
+            peer.send("udp " + macA + " 1011 20561 x");
+            peer.awaitPrefix("injected", WAIT);
+            receiver.send("receive 1");
+            assertEquals("warm 1000 calls 1 frames 1011/60", receiver.awaitPrefix("warm ", WAIT));
+            receiver.send("quit");
+            assertEquals(0, receiver.awaitExit(WAIT));
+        }
+    }
+
     @Test
     void sentFramesCarryTheReferenceServersRawHeaders(@TempDir Path dir) throws Exception {
         Path pcap = dir.resolve("a.pcap");
