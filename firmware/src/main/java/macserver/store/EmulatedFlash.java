@@ -13,10 +13,17 @@ public abstract class EmulatedFlash implements FlashDevice {
     private final long[] eraseCounts;
     /** Pages erased by this object and not programmed since: they need no read-back to check the rule. */
     private final BitSet knownErased = new BitSet();
+    /**
+     * An erased block's bytes, made once: a checkpoint of a million bindings erases hundreds of
+     * blocks, and a new array per erase was most of what the checkpoint thread allocated.
+     */
+    private final byte[] erasedBlock;
 
     protected EmulatedFlash(FlashGeometry geometry) {
         this.geometry = geometry;
         this.eraseCounts = new long[geometry.blockCount()];
+        this.erasedBlock = new byte[geometry.eraseBlockSize()];
+        Arrays.fill(erasedBlock, ERASED);
     }
 
     protected abstract void readRaw(long offset, byte[] dst, int dstOff, int len) throws IOException;
@@ -71,9 +78,7 @@ public abstract class EmulatedFlash implements FlashDevice {
         if (badFlag(block)) {
             throw new FlashException("erase of bad block " + block);
         }
-        byte[] ones = new byte[geometry.eraseBlockSize()];
-        Arrays.fill(ones, ERASED);
-        writeRaw(geometry.blockOffset(block), ones, 0, ones.length);
+        writeRaw(geometry.blockOffset(block), erasedBlock, 0, erasedBlock.length);
         eraseCounts[block]++;
         int perBlock = geometry.pagesPerBlock();
         knownErased.set(block * perBlock, (block + 1) * perBlock);

@@ -126,6 +126,12 @@ final class FirmwareServer implements BenchServer {
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         command.addAll(boardJvmOptions());
         command.addAll(jvmOptions);
+        // For a profile of the firmware under a benchmark's traffic, e.g.
+        // -Dmacserver.bench.firmware-options=-XX:StartFlightRecording=filename=/tmp/fw.jfr
+        String extra = System.getProperty("macserver.bench.firmware-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar().toString(), "--board=" + board, "--console=stdio",
                 "--flash=" + flash, "--interfaces=" + netns.routerInterface(),
                 "--rest-listen=127.0.0.1", "--rest-port-shift=" + (StdioFirmware.freePort() - 443)));

@@ -153,9 +153,14 @@ public final class LoadBenchmark {
         double[] fps = datapath(netns, fw, raw);
         record("firmware.datapath.offered-fps", fps[0]);
         record("firmware.datapath.fps", fps[1]);
+        record("firmware.datapath.cpu-us-per-frame", fps[2]);
+        record("firmware.datapath.user-cpu-us-per-frame", fps[3]);
     }
 
-    /** Frames/s offered by the blast and decided by the firmware: {offered, decided}. */
+    /**
+     * Frames/s offered by the blast and decided by the firmware, and the firmware's CPU time per
+     * decided frame (all, and user only, in µs): {offered, decided, cpu, user cpu}.
+     */
     private static double[] datapath(Netns netns, FirmwareServer fw, RawBaseline raw) throws Exception {
         // A short warm-up so the receive path is compiled, as the reflector is from the start.
         raw.blast(netns, ALLOW_MACS, DENY_MACS, BLAST_MACS, 2);
@@ -168,7 +173,7 @@ public final class LoadBenchmark {
         double user = cpu1[0] - cpu0[0];
         double cpu = user + cpu1[1] - cpu0[1];
         long decided = fw.decisions() - before;
-        return new double[] {blast[0] / blast[2], decided / blast[2]};
+        return new double[] {blast[0] / blast[2], decided / blast[2], 1e6 * cpu / decided, 1e6 * user / decided};
     }
 
     /**

@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  *     {@code rate} per second while legitimate logins go on;
  * <li>{@code blast seconds= allow-base= deny-base= macs=}: MAC-Pings as fast as the socket sends.
  * </ul>
- * Common keys: {@code user= password= prompt= mac-base=} (hex; session MACs count up from it).
+ * Common keys: {@code user= password= prompt= mac-base=} (hex; session MACs count up from it),
+ * {@code started-file=} (created when the scenario starts, for a caller that must act while it runs:
+ * a generator JVM takes a second or more to get there).
  */
 public final class LoadGenerator {
     private static final long KEEPALIVE_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -76,6 +78,10 @@ public final class LoadGenerator {
         long serverMac = Long.parseLong(args[1].replace(":", ""), 16);
         try (LoadWire wire = LoadWire.open(args[0], serverMac)) {
             LoadGenerator g = new LoadGenerator(wire, options);
+            String started = options.get("started-file");
+            if (started != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(started), args[2]);
+            }
             switch (args[2]) {
                 case "login" -> g.logins(g.integer("count", 50), g.integer("gap-ms", 50));
                 case "ready" -> g.ready(g.integer("seconds", 30));
