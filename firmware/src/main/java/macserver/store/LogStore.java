@@ -67,9 +67,10 @@ public final class LogStore implements AutoCloseable {
      * slice needs no flush of its own (the checkpoint counts only once its END is on flash), and on
      * a file-backed flash every flush is a sync: one per slice made a checkpoint of 1,000,000
      * bindings take minutes on a busy disk. But a commit that comes meanwhile flushes the slices
-     * listed before its own records, so this is also what a commit may have to carry: 512 KiB took
-     * a console commit from 8 to 16 ms on this machine's disk, and would be 256 pages (about 80 ms)
-     * on NAND at 300 µs a page. 64 KiB keeps that within a few ms and a sync per 64 KiB.
+     * listed before its own records (and may first wait for the checkpoint thread's own flush, as a
+     * flight recording of console commits showed), so this is also what a commit may have to
+     * carry: 512 KiB would be 256 pages, about 80 ms, on NAND at 300 µs a page; 64 KiB is about
+     * 10 ms there, and one sync per 64 KiB on a file.
      */
     static final int SLICE_FLUSH_BYTES = 64 * 1024;
 
