@@ -2,7 +2,6 @@ package macserver.console;
 
 import java.io.IOError;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -56,8 +55,6 @@ final class IdleReleasingEditor implements CommandEditor {
     /** Waits for keys so far; the number of the current one in {@link #waitingSince}, 0 while none. */
     private long waits;
     private long waitingSince;
-    /** What JLine sends before a prompt to switch the keypad mode, learnt from the first terminal. */
-    private String keypadTransmit;
 
     IdleReleasingEditor(EndWatchingInputStream in, OutputStream out, String name, TerminalSettings settings,
             Supplier<CliSession> session, Duration releaseAfter) {
@@ -155,15 +152,7 @@ final class IdleReleasingEditor implements CommandEditor {
     }
 
     private String keypadTransmit() {
-        if (keypadTransmit == null) {
-            try (StreamTerminal t = new StreamTerminal(name, type, InputStream.nullInputStream(),
-                    OutputStream.nullOutputStream(), size)) {
-                keypadTransmit = t.keypadTransmit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return keypadTransmit;
+        return TerminalCapabilities.of(type).keypadTransmit();
     }
 
     /** Waits for the next keys on this thread alone; end of file when the input ends or on {@link #close}. */

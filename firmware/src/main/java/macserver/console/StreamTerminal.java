@@ -41,13 +41,16 @@ final class StreamTerminal extends ExternalTerminal {
                 StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, true, null, size);
     }
 
-    /** The keypad mode string JLine sends before each prompt; empty if the type has none. */
-    String keypadTransmit() {
-        String cap = getStringCapability(org.jline.utils.InfoCmp.Capability.keypad_xmit);
-        return cap == null ? "" : org.jline.utils.Curses.tputs(cap);
+    /** The type's capabilities, parsed once for all terminals of the type (called by JLine's constructor). */
+    @Override
+    protected void parseInfoCmp() {
+        TerminalCapabilities.of(type).copyInto(bools, ints, strings);
     }
 
-    /** The caller wrote {@link #keypadTransmit} with the prompt: the next read must not send it again. */
+    /**
+     * The caller wrote the keypad string ({@link TerminalCapabilities.Parsed#keypadTransmit}) with
+     * the prompt: the next read must not send it again.
+     */
     void keypadAlreadyShown() {
         keypadShown = true;
     }
