@@ -8,6 +8,15 @@ interface CommandEditor {
     /** Reads a command line after {@code prompt}; it goes into the history. */
     Line readCommand(String prompt);
 
+    /**
+     * Shows {@code before} (what the last command printed; may be empty), then reads a command
+     * line after {@code prompt}. An editor that can send both at once does.
+     */
+    default Line readCommand(String before, String prompt) {
+        print(before);
+        return readCommand(prompt);
+    }
+
     /** Shows text as it is; {@code \n} becomes a line break the terminal understands. */
     void print(String text);
 

@@ -212,19 +212,21 @@ public final class TerminalSession implements AutoCloseable {
                 : sessions.open(user, config.group(), config.via());
         current = cli;
         try {
-            editor.print(banner());
+            // Each command's output goes with the next prompt: one write where the editor can.
+            String output = banner();
             while (!cli.quitRequested()) {
-                Line line = editor.readCommand(cli.prompt());
-                switch (line.kind()) {
-                    case TEXT -> editor.print(GuardedCli.execute(cli, line.text()));
-                    case TOO_LONG -> editor.print(
-                            "line too long (over " + CliLineEditor.MAX_LINE_CHARS + " characters), ignored\n");
-                    case CANCELLED -> { }
-                    case LOGOUT -> {
-                        return;
-                    }
+                Line line = editor.readCommand(output, cli.prompt());
+                output = switch (line.kind()) {
+                    case TEXT -> GuardedCli.execute(cli, line.text());
+                    case TOO_LONG -> "line too long (over " + CliLineEditor.MAX_LINE_CHARS + " characters), ignored\n";
+                    case CANCELLED -> "";
+                    case LOGOUT -> null;
+                };
+                if (output == null) {
+                    return;
                 }
             }
+            editor.print(output);
         } finally {
             current = null;
             editor.forgetHistory();
