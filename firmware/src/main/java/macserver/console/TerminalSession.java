@@ -183,6 +183,17 @@ public final class TerminalSession implements AutoCloseable {
         return attributes;
     }
 
+    /**
+     * Learns the capabilities of these terminal types now, off any session's path: the first
+     * terminal of a type otherwise waits for them (the type's terminfo description, parsed; where
+     * JLine has none built in, {@code infocmp} asked first, some tens of milliseconds).
+     */
+    public static void prepareTerminalTypes(String... types) {
+        for (String type : types) {
+            TerminalCapabilities.of(type);
+        }
+    }
+
     /** Runs the session on a terminal made by the caller (the host's own terminal). */
     End run(Terminal on) throws InterruptedException {
         this.terminal = on;

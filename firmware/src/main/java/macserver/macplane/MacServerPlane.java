@@ -133,6 +133,7 @@ public final class MacServerPlane implements AutoCloseable {
         policy.setInterfaces(byName);
         discovery.setInterfaces(byIndex);
         server.start(dataPath.sender());
+        LoginWarmUp.start();
         if (Boolean.getBoolean("macserver.debug")) {
             Thread.ofPlatform().daemon().start(() -> {
                 while (true) {
