@@ -11,8 +11,7 @@ import macserver.console.TerminalSettings;
  * logins do not pay for it. Unsealing the user's MD5 secret (AES-GCM) and checking the answer take
  * some 0.2-0.4 ms per login while the JDK's code for them is still interpreted, and some 20 µs
  * once compiled (after 1,000-2,000 calls); a router sees a few logins an hour, so without this
- * they would stay slow. The
- * terminal types MAC-Telnet clients send are parsed too (see
+ * they would stay slow. The terminal types MAC-Telnet clients send are parsed too (see
  * {@link TerminalSession#prepareTerminalTypes}). On a daemon thread of its own, after the data
  * path has started: logins that come meanwhile are served as before, only slower.
  */
