@@ -22,6 +22,11 @@ final class MacTelnetSession {
     private static final Logger LOG = Logger.getLogger(MacTelnetSession.class.getName());
     static final int MAX_USERNAME_BYTES = 127;
     static final int MAX_TERM_TYPE_BYTES = 29;
+    /**
+     * How long END_AUTH waits for the terminal's first output (banner and prompt) to travel with
+     * it; a terminal that takes longer gets them sent apart, as a slow CLI would anyway.
+     */
+    static final long END_AUTH_WAITS_MILLIS = 100;
     /** Without keystrokes for this long, the terminal rings give their storage back. */
     static final long RELEASE_AFTER_MILLIS = 5_000;
     static final String LOGIN_FAILED = "Login failed, incorrect username or password\r\n";
@@ -62,6 +67,8 @@ final class MacTelnetSession {
     private TerminalInput input;
     private TerminalOutput output;
     private boolean terminalEnded;
+    /** END_AUTH is queued and waits for the terminal's first output until this time; 0 once it may go. */
+    private long endAuthHeldUntil;
     private Handle handle;
     private volatile boolean endRequested;
 
@@ -294,8 +301,8 @@ final class MacTelnetSession {
     }
 
     private void finishLogin(boolean ok, String user, long now) {
-        queue(controlBlock(ControlType.END_AUTH, new byte[0]));
         if (!ok) {
+            queue(controlBlock(ControlType.END_AUTH, new byte[0]));
             ctx.counters.increment(Counter.LOGINS_FAILED);
             ctx.logins.loginFailed(clientMac, serverId);
             failLogin(LOGIN_FAILED);
@@ -303,6 +310,7 @@ final class MacTelnetSession {
         }
         ctx.logins.loginSucceeded(clientMac, serverId);
         if (!ctx.sessionHost.maySessionStart(serverId)) {
+            queue(controlBlock(ControlType.END_AUTH, new byte[0]));
             failLogin(TOO_MANY_SESSIONS);
             return;
         }
@@ -318,9 +326,17 @@ final class MacTelnetSession {
         pump();
     }
 
+    /**
+     * The terminal starts, and END_AUTH goes out with its banner and first prompt in one DATA
+     * (§3): the client's acknowledgement of a lone END_AUTH would otherwise stand between the
+     * login and the prompt.
+     */
     private void activate(String user, long now) {
         state = State.ACTIVE;
         lastInput = now;
+        wire.queue(controlBlock(ControlType.END_AUTH, new byte[0]));
+        endAuthHeldUntil = now + END_AUTH_WAITS_MILLIS;
+        ctx.wakeTimers();
         TerminalSettings settings = new TerminalSettings(termType != null ? termType : TerminalSettings.SERIAL_DEFAULT.type(),
                 columns > 0 ? columns : 80, rows > 0 ? rows : 24);
         input = new TerminalInput(ctx.config.inputBufferBytes());
@@ -335,6 +351,8 @@ final class MacTelnetSession {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "MAC-Telnet terminal for " + user + " did not start", e);
             terminal = null;
+            endAuthHeldUntil = 0;
+            pump();
             abort(TERMINAL_FAILED);
             return;
         }
@@ -418,12 +436,16 @@ final class MacTelnetSession {
                 output.release();
             }
         }
+        if (endAuthHeldUntil != 0 && now >= endAuthHeldUntil) {
+            endAuthHeldUntil = 0;
+            pump();
+        }
         long next = wire.resendDue(now, output);
         if (next == SessionTransport.GIVE_UP) {
             abort(null);
             return Long.MAX_VALUE;
         }
-        return next;
+        return endAuthHeldUntil != 0 ? Math.min(next, endAuthHeldUntil) : next;
     }
 
     /** Asks the timer thread to end this session (from any thread). */
@@ -457,6 +479,12 @@ final class MacTelnetSession {
     private void pump() {
         if (removed) {
             return;
+        }
+        if (endAuthHeldUntil != 0) {
+            if (output.isEmpty() && !terminalEnded) {
+                return;
+            }
+            endAuthHeldUntil = 0;
         }
         if (!wire.sendNext(state == State.ACTIVE ? output : null)
                 && (endWhenFlushed || (terminalEnded && state == State.ACTIVE))) {

@@ -11,8 +11,8 @@ import java.util.ArrayDeque;
  * messages. Also the session's unreliable one-off packets (ACK, END, a last message).
  *
  * <p>The DATA in flight is not kept as a packet: a resend encodes it again into the shared scratch
- * buffer from its source, the queued message it was or the terminal's output ring, which keeps
- * the bytes until they are acknowledged. So an idle session holds no packet buffer. All methods
+ * buffer from its sources, the queued message it carries and the terminal's output ring, which
+ * keeps the bytes until they are acknowledged. So an idle session holds no packet buffer. All methods
  * run with the server's lock held.
  */
 final class SessionTransport {
@@ -39,8 +39,9 @@ final class SessionTransport {
 
     private boolean waitingForAck;
     private byte[] inFlightMessage;
+    /** Of the DATA in flight, the bytes from the terminal's output (after the message, if any). */
+    private int inFlightOutputLength;
     private int inFlightCounter;
-    private int inFlightLength;
     private int inFlightEnd;
     private int resends;
     private long resendAt;
@@ -91,10 +92,11 @@ final class SessionTransport {
     boolean takeAck(int counter, TerminalOutput output) {
         if (waitingForAck && Integer.toUnsignedLong(counter - inFlightEnd) < WRAP_DISTANCE) {
             waitingForAck = false;
-            if (inFlightMessage == null) {
-                output.consume(inFlightLength);
+            if (inFlightOutputLength > 0) {
+                output.consume(inFlightOutputLength);
             }
             inFlightMessage = null;
+            inFlightOutputLength = 0;
             return true;
         }
         sendBare(MtPacketType.ACK, counter);
@@ -117,7 +119,9 @@ final class SessionTransport {
 
     /**
      * Sends the next DATA if none is in flight: a queued message first, then up to maxDataBytes of
-     * {@code output} (null: none). False when there was nothing to send and nothing is in flight.
+     * {@code output} (null: none), in the same DATA after the last queued message (END_AUTH and
+     * the first prompt: a round trip less). False when there was nothing to send and nothing is
+     * in flight.
      */
     boolean sendNext(TerminalOutput output) {
         if (waitingForAck) {
@@ -125,21 +129,22 @@ final class SessionTransport {
         }
         ByteBuffer b = startData(outCounter);
         byte[] next = queued.poll();
-        int length;
+        int length = 0;
         if (next != null) {
             b.put(next);
             length = next.length;
-        } else if (output != null) {
-            length = output.peek(b, ctx.config.maxDataBytes());
-        } else {
-            length = 0;
+        }
+        int fromOutput = 0;
+        if (output != null && queued.isEmpty()) {
+            fromOutput = output.peek(b, ctx.config.maxDataBytes());
+            length += fromOutput;
         }
         if (length == 0) {
             return false;
         }
         inFlightMessage = next;
+        inFlightOutputLength = fromOutput;
         inFlightCounter = outCounter;
-        inFlightLength = length;
         outCounter += length;
         inFlightEnd = outCounter;
         waitingForAck = true;
@@ -166,8 +171,9 @@ final class SessionTransport {
             ByteBuffer b = startData(inFlightCounter);
             if (inFlightMessage != null) {
                 b.put(inFlightMessage);
-            } else {
-                output.peek(b, inFlightLength);
+            }
+            if (inFlightOutputLength > 0) {
+                output.peek(b, inFlightOutputLength);
             }
             transmit(b.flip());
         }
@@ -201,6 +207,7 @@ final class SessionTransport {
     void clear() {
         waitingForAck = false;
         inFlightMessage = null;
+        inFlightOutputLength = 0;
         queued.clear();
     }
 

@@ -127,6 +127,24 @@ final class ClientSim {
         return parse(s);
     }
 
+    /** The control block that ends a good login, as the server writes it. */
+    static final byte[] END_AUTH = hex("563412ff0900000000");
+
+    /**
+     * Waits for the DATA that ends a good login: END_AUTH, with the terminal's first output after
+     * it in the same DATA (§3).
+     */
+    Packet awaitEndAuth() throws InterruptedException {
+        return await(p -> p.type() == MtPacketType.DATA && p.payload().length >= END_AUTH.length
+                && java.util.Arrays.equals(p.payload(), 0, END_AUTH.length, END_AUTH, 0, END_AUTH.length));
+    }
+
+    /** The terminal bytes a DATA carries after its END_AUTH block. */
+    static String afterEndAuth(Packet p) {
+        return new String(p.payload(), END_AUTH.length, p.payload().length - END_AUTH.length,
+                java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** ACKs each server DATA from {@code fromCounter} on as a 0.x client would, collecting the bytes until {@code until} shows. */
     String readUntil(String until, int fromCounter) throws InterruptedException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();

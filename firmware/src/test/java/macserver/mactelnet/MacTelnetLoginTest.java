@@ -51,13 +51,15 @@ class MacTelnetLoginTest {
         List<Packet> afterLogin = c.fresh();
         assertEquals(MtPacketType.ACK, afterLogin.get(0).type());
         assertEquals(148, afterLogin.get(0).counter());
-        Packet endAuth = afterLogin.get(1);
+        // END_AUTH comes with the terminal's first output, in one DATA.
+        Packet endAuth = c.awaitEndAuth();
         assertEquals(58, endAuth.counter());
-        assertArrayEquals(ClientSim.hex("563412ff0900000000"), endAuth.payload());
-        c.ack(67);
-
-        String text = c.readUntil("Welcome admin\r\n", 67);
-        assertEquals("Welcome admin\r\n", text);
+        assertArrayEquals(ClientSim.hex("563412ff0900000000"), java.util.Arrays.copyOf(endAuth.payload(), 9));
+        assertEquals("Welcome admin\r\n", ClientSim.afterEndAuth(endAuth));
+        assertEquals(82, endAuth.end());
+        c.ack(82);
+        assertTrue(c.fresh().stream().noneMatch(p -> p.type() == MtPacketType.DATA && p.counter() != 58),
+                "nothing else to send");
         assertEquals(List.of(SessionFixture.CLIENT_MAC), f.host.goodLogins);
         assertEquals(1, f.host.open.size());
         assertEquals("admin", f.host.open.get(0).info().user());
@@ -102,10 +104,54 @@ class MacTelnetLoginTest {
         c.ack(salt.end());
 
         SessionFixture.sendLogin(c, "admin", ClientSim.hex("00925d25da4b1ffe731237818c4e1fcd57"));
-        List<Packet> afterLogin = c.fresh();
-        assertEquals(25, afterLogin.get(1).counter(), "END_AUTH at the server's counter 25");
-        c.ack(afterLogin.get(1).end());
-        assertTrue(c.readUntil("Welcome admin", 34).contains("Welcome admin"));
+        assertEquals(MtPacketType.ACK, c.fresh().get(0).type(), "ACK first");
+        Packet endAuth = c.awaitEndAuth();
+        assertEquals(25, endAuth.counter(), "END_AUTH at the server's counter 25");
+        c.ack(endAuth.end());
+        assertTrue(ClientSim.afterEndAuth(endAuth).contains("Welcome admin"));
+    }
+
+    /** The fact sheet's MD5 login up to the client's answer; the server's next DATA is at counter 25. */
+    private static ClientSim md5LoggingIn(SessionFixture f) {
+        ClientSim c = f.client();
+        c.start();
+        c.data(new Payload().empty(ControlType.BEGINAUTH).bytes());
+        c.ack(c.fresh().get(2).end());
+        SessionFixture.sendLogin(c, "admin", ClientSim.hex("00925d25da4b1ffe731237818c4e1fcd57"));
+        return c;
+    }
+
+    @Test
+    void endAuthAndTheFirstOutputAreResentTogetherAndTheOutputGoesOnAfterTheirAck() throws Exception {
+        SessionFixture f = new SessionFixture(MacServerConfig.DEFAULTS, new CountingRandom());
+        ClientSim c = md5LoggingIn(f);
+        Packet first = c.awaitEndAuth();
+        c.fresh();
+        f.clock.advance(SessionTransport.RESEND_WAITS[0]);
+        f.server.runTimers();
+        Packet resent = c.fresh().get(0);
+        assertEquals(25, resent.counter());
+        assertArrayEquals(first.payload(), resent.payload());
+        assertEquals("Welcome admin\r\n", ClientSim.afterEndAuth(resent));
+        c.ack(resent.end());
+        c.data(ascii("ls\r"));
+        assertEquals("did <ls>\r\n", c.readUntil("\n", resent.end()));
+    }
+
+    @Test
+    void endAuthGoesAloneWhenTheTerminalPrintsNothingInTime() throws Exception {
+        SessionFixture f = new SessionFixture(MacServerConfig.DEFAULTS, new CountingRandom());
+        f.host.greets = false;
+        ClientSim c = md5LoggingIn(f);
+        assertTrue(c.fresh().stream().allMatch(p -> p.type() == MtPacketType.ACK), "END_AUTH waits for the terminal");
+        f.clock.advance(MacTelnetSession.END_AUTH_WAITS_MILLIS);
+        f.server.runTimers();
+        Packet endAuth = c.awaitEndAuth();
+        assertEquals(25, endAuth.counter());
+        assertArrayEquals(ClientSim.END_AUTH, endAuth.payload());
+        c.ack(endAuth.end());
+        c.data(ascii("ls\r"));
+        assertEquals("did <ls>\r\n", c.readUntil("\n", endAuth.end()));
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class FakeMacServerHost implements MacServerHost {
     public volatile int[] discoveryInterfaces = {1};
     /** The route every login takes (LOCAL: no remote checks, as a host without RADIUS). */
     public volatile LoginRoute route = LoginRoute.LOCAL;
+    /** Whether terminals greet the user at once; a silent one prints nothing until a line comes. */
+    public volatile boolean greets = true;
     /** Remote checks asked for, and their callbacks, which the test answers when it likes. */
     public final List<RemoteLogin> remoteChecks = Collections.synchronizedList(new ArrayList<>());
     public final List<Consumer<RemoteVerdict>> remoteAnswers = Collections.synchronizedList(new ArrayList<>());
@@ -137,7 +139,7 @@ public final class FakeMacServerHost implements MacServerHost {
 
     @Override
     public MacTerminal openTerminal(String user, TerminalSettings terminal) {
-        ScriptedTerminal t = new ScriptedTerminal(user, terminal);
+        ScriptedTerminal t = new ScriptedTerminal(user, terminal, greets);
         terminals.add(t);
         return t;
     }

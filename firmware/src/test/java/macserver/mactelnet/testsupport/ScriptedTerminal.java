@@ -12,7 +12,7 @@ import macserver.console.TerminalSettings;
 import macserver.mactelnet.MacTerminal;
 
 /**
- * A terminal stand-in: greets the user, answers each line ending in CR with {@code did <line>},
+ * A terminal stand-in: greets the user (unless told not to), answers each line ending in CR with {@code did <line>},
  * logs out on {@code /quit}, and prints {@code big N} as N bytes of output for flow tests.
  */
 public final class ScriptedTerminal implements MacTerminal {
@@ -23,16 +23,20 @@ public final class ScriptedTerminal implements MacTerminal {
     public final List<String> resizes = Collections.synchronizedList(new ArrayList<>());
     public volatile boolean closed;
     public volatile boolean ended;
+    private final boolean greets;
 
-    ScriptedTerminal(String user, TerminalSettings settings) {
+    ScriptedTerminal(String user, TerminalSettings settings, boolean greets) {
         this.user = user;
         this.settings = settings;
+        this.greets = greets;
     }
 
     @Override
     public void run(InputStream in, OutputStream out) throws IOException {
         try {
-            out.write(("Welcome " + user + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (greets) {
+                out.write(("Welcome " + user + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {
