@@ -23,8 +23,8 @@ final class MacTelnetSession {
     static final int MAX_USERNAME_BYTES = 127;
     static final int MAX_TERM_TYPE_BYTES = 29;
     /**
-     * How long END_AUTH waits for the terminal's first output (banner and prompt) to travel with
-     * it; a terminal that takes longer gets them sent apart, as a slow CLI would anyway.
+     * How long END_AUTH waits at least for the terminal's first output (banner and prompt) to
+     * travel with it; a terminal that takes longer gets them sent apart, as a slow CLI would anyway.
      */
     static final long END_AUTH_WAITS_MILLIS = 100;
     /** Without keystrokes for this long, the terminal rings give their storage back. */
@@ -335,15 +335,13 @@ final class MacTelnetSession {
         state = State.ACTIVE;
         lastInput = now;
         wire.queue(controlBlock(ControlType.END_AUTH, new byte[0]));
+        // The timer is not woken for this fallback: it would contend for the lock with the
+        // terminal's first write; its next pass (within 250 ms) is soon enough.
         endAuthHeldUntil = now + END_AUTH_WAITS_MILLIS;
-        ctx.wakeTimers();
         TerminalSettings settings = new TerminalSettings(termType != null ? termType : TerminalSettings.SERIAL_DEFAULT.type(),
                 columns > 0 ? columns : 80, rows > 0 ? rows : 24);
         input = new TerminalInput(ctx.config.inputBufferBytes());
         output = new TerminalOutput(ctx.config.outputBufferBytes(), () -> ctx.locked(this::pump));
-        handle = new Handle(new MacSessionInfo(ctx.nextSessionId(), serverId, clientMac, ifIndex,
-                ctx.sessionHost.interfaceName(ifIndex), user, ctx.clock.instant()));
-        ctx.sessionHost.sessionOpened(handle);
         try {
             terminal = remoteGroup == null ? ctx.sessionHost.openTerminal(user, settings)
                     : ctx.sessionHost.openTerminal(user, remoteGroup, settings);
@@ -356,6 +354,11 @@ final class MacTelnetSession {
             abort(TERMINAL_FAILED);
             return;
         }
+        // After the terminal's start, which is on the way to the prompt while this runs: its
+        // first output needs the lock, held here until the session is registered.
+        handle = new Handle(new MacSessionInfo(ctx.nextSessionId(), serverId, clientMac, ifIndex,
+                ctx.sessionHost.interfaceName(ifIndex), user, ctx.clock.instant()));
+        ctx.sessionHost.sessionOpened(handle);
         pump();
     }
 
