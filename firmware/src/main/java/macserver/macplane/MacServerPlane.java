@@ -51,6 +51,8 @@ public final class MacServerPlane implements AutoCloseable {
     private final NeighbourDiscovery discovery;
     private final RadiusBindings radius;
     private final ExecutorService radiusLoginThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CliSessions cli;
+    private final LoginService loginService;
     private DataPath dataPath;
     private MacServer server;
 
@@ -58,6 +60,8 @@ public final class MacServerPlane implements AutoCloseable {
                           LiveStatus live) {
         this.model = model;
         this.board = board;
+        this.cli = cli;
+        this.loginService = loginService;
         this.policy = new MacPolicy(model, Map.of());
         this.events = new SessionEvents(policy);
         RadiusServers radiusServers = new RadiusServers(model);
@@ -133,7 +137,7 @@ public final class MacServerPlane implements AutoCloseable {
         policy.setInterfaces(byName);
         discovery.setInterfaces(byIndex);
         server.start(dataPath.sender());
-        LoginWarmUp.start();
+        LoginWarmUp.start(cli, loginService);
         if (Boolean.getBoolean("macserver.debug")) {
             Thread.ofPlatform().daemon().start(() -> {
                 while (true) {
