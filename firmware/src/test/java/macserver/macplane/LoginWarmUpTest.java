@@ -1,6 +1,7 @@
 package macserver.macplane;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,21 @@ class LoginWarmUpTest {
     @Test
     void theWarmUpChecksOutItsOwnThrowAwaySecret() {
         // It throws if unsealing or the MD5 check gave a wrong answer on the way.
-        assertDoesNotThrow(LoginWarmUp::run);
+        assertDoesNotThrow(() -> LoginWarmUp.run());
+    }
+
+    @Test
+    void aVmThatOnlyInterpretsIsToldApart() {
+        String info = System.getProperty("java.vm.info");
+        try {
+            assertTrue(LoginWarmUp.vmCompiles(), info);
+            // What the Zero VM of the MIPS boards (and -Xint) says.
+            System.setProperty("java.vm.info", "interpreted mode, sharing");
+            assertFalse(LoginWarmUp.vmCompiles());
+        } finally {
+            System.setProperty("java.vm.info", info);
+        }
+        assertDoesNotThrow(() -> LoginWarmUp.run(1));
     }
 
     @Test
