@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import macserver.libc.Errno;
+import macserver.libc.LinuxAbi;
 
 /**
  * A Linux {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, through the FFM API.
@@ -31,12 +32,12 @@ import macserver.libc.Errno;
  */
 public final class RawSocket implements PacketPort {
     private static final int AF_PACKET = 17;
-    private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int SOCK_RAW = LinuxAbi.HOST.sockRaw;
+    private static final int SOCK_CLOEXEC = LinuxAbi.HOST.sockCloexec;
     private static final short ETH_P_ALL = 0x0003;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVTIMEO = 20;
-    private static final int SO_ATTACH_FILTER = 26;
+    private static final int SOL_SOCKET = LinuxAbi.HOST.solSocket;
+    private static final int SO_RCVTIMEO = LinuxAbi.HOST.soRcvtimeo;
+    private static final int SO_ATTACH_FILTER = LinuxAbi.HOST.soAttachFilter;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_STATISTICS = 6;
     private static final int PACKET_IGNORE_OUTGOING = 23;
