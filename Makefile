@@ -53,7 +53,7 @@ bench: build
 
 # The image tools, installed when missing (as root on Debian; see tests/install-peers.sh).
 IMAGE_TOOLS := squashfs-tools zip unzip binutils cpio e2fsprogs socat expect
-BOOT_TEST_TOOLS := qemu-user-static qemu-system-arm mactelnet-client iproute2
+BOOT_TEST_TOOLS := qemu-user-static qemu-system-arm qemu-system-mips mactelnet-client iproute2
 
 image boot-test image-check: board-given
 
