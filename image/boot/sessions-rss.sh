@@ -91,7 +91,7 @@ rss() {
 }
 idle=$(rss)
 
-hold=$((sessions * 3 + 120))
+hold=$((sessions * 3 + wait_s))
 for i in $(seq "$sessions"); do
     expect -f "$IMAGE_REPO/image/boot/mactelnet-hold.exp" "$client" "$mac" "$password" "$hold" >"$work/session-$i.log" 2>&1 &
     sleep 2
