@@ -51,7 +51,8 @@ case $arch in
         # (virtio_pci a module here), and up to 256 MiB of RAM: the hEX's own. It has no power
         # button: its PS/2 keyboard (built in) stands in, a key pressed through qemu's monitor.
         kernel_package=linux-image-4kc-malta
-        qemu=(qemu-system-mipsel -M malta)
+        # No VGA card: its BIOS is not installed with qemu-system-mips, and the console is serial.
+        qemu=(qemu-system-mipsel -M malta -vga none)
         console_tty=ttyS0
         ram_mib=$(profile_require "$profile" ram-mib)
         initramfs_modules=(virtio_pci virtio_blk squashfs crc32c_generic ext4 virtio_net evdev)
