@@ -61,6 +61,9 @@ case $arch in
         console_timeout=2400
         command_timeout=600
         power_off_timeout=600
+        # Each Enter typed before the console is up is answered later with a prompt, at more
+        # than a second each here: fewer of them.
+        export BOOT_TEST_ENTER_INTERVAL_S=${BOOT_TEST_ENTER_INTERVAL_S:-10}
         ;;
     *)
         die "the full-system check has no emulated machine for $arch boards"

@@ -85,6 +85,8 @@ public final class RawSocket implements PacketPort {
     private final int fd;
     private final int ifIndex;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether recvmmsg takes MSG_WAITFORONE here (a kernel does; qemu's user mode does not). Receiving thread only. */
+    private boolean waitForOne = true;
     // Owned by the receiving thread.
     private final MemorySegment rxErrno;
     private final MemorySegment rxAddress;
@@ -207,7 +209,15 @@ public final class RawSocket implements PacketPort {
         }
         MessageVector messages = batch.messages;
         while (true) {
-            int n = receiveCall(messages, messages.count(), MSG_WAITFORONE);
+            int n = waitForOne ? receiveCall(messages.messages, messages.count(), MSG_WAITFORONE)
+                    : receiveInTwoCalls(messages);
+            if (n == -Errno.EINVAL && waitForOne) {
+                // qemu's user-mode emulation makes recvmmsg a loop of recvmsg calls and hands
+                // them MSG_WAITFORONE, which a packet socket's recvmsg refuses with EINVAL. Two
+                // calls do the same without that flag.
+                waitForOne = false;
+                continue;
+            }
             if (n >= 0) {
                 for (int i = 0; i < n; i++) {
                     batch.setLength(i, messages.packetType(i) == PACKET_OUTGOING ? 0 : messages.length(i));
@@ -224,11 +234,24 @@ public final class RawSocket implements PacketPort {
         }
     }
 
+    /**
+     * recvmmsg without MSG_WAITFORONE: one message, waited for up to the receive timeout, then
+     * those already queued behind it. Messages received, or minus errno.
+     */
+    private int receiveInTwoCalls(MessageVector messages) {
+        int first = receiveCall(messages.messages, 1, 0);
+        if (first <= 0 || messages.count() == 1) {
+            return first;
+        }
+        int more = receiveCall(messages.afterFirst, messages.count() - 1, MSG_DONTWAIT);
+        return more > 0 ? 1 + more : 1;
+    }
+
     /** The recvmmsg system call alone (the code {@link #warmUp} runs): messages received, or minus errno. */
-    private int receiveCall(MessageVector messages, int count, int flags) {
+    private int receiveCall(MemorySegment messages, int count, int flags) {
         int n;
         try {
-            n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages.messages, count, flags, MemorySegment.NULL);
+            n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages, count, flags, MemorySegment.NULL);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -310,7 +333,7 @@ public final class RawSocket implements PacketPort {
         MemorySegment frame = batch.slot(0);
         int quiet = 0;
         for (int i = 0; i < rounds && !closed.get(); i++) {
-            long received = receiveCall(batch.messages, 0, MSG_DONTWAIT);
+            long received = receiveCall(batch.messages.messages, 0, MSG_DONTWAIT);
             long sent;
             synchronized (this) {
                 sent = transmit(frame, 0);
