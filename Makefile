@@ -24,7 +24,7 @@ help:
 	@echo "make image BOARD=<board>   build the firmware image of a board in board/ (image/build/<board>/)"
 	@echo "make boot-test BOARD=<b>   boot that image under qemu: user-mode, then (arm64) the full system"
 	@echo "make image-check BOARD=<b> both: e.g. make image-check BOARD=rb5009"
-	@echo "make runtime ARCH=<a>      build our own Java runtime for armhf or arm64 (or amd64, natively) from OpenJDK's source (once, resumable; VARIANT=minimal|client|server)"
+	@echo "make runtime ARCH=<a>      build our own Java runtime for armhf, arm64 or mipsel (or amd64, natively) from OpenJDK's source (once, resumable; VARIANT=minimal|client|server; zero, the only one for mipsel)"
 	@echo "make clean                 remove build output (keeps var/flash.img, the saved configuration)"
 
 build:
@@ -53,7 +53,7 @@ bench: build
 
 # The image tools, installed when missing (as root on Debian; see tests/install-peers.sh).
 IMAGE_TOOLS := squashfs-tools zip unzip binutils cpio e2fsprogs socat expect
-BOOT_TEST_TOOLS := qemu-user-static qemu-system-arm mactelnet-client iproute2
+BOOT_TEST_TOOLS := qemu-user-static qemu-system-arm qemu-system-mips mactelnet-client iproute2
 
 image boot-test image-check: board-given
 
@@ -75,9 +75,10 @@ image-check: image
 
 # Not part of `make test`: a cross build of OpenJDK takes about an hour on two cores.
 ARCH ?=
-VARIANT ?= minimal
+# VARIANT empty: the script's default (minimal; zero for mipsel, which has no other).
+VARIANT ?=
 runtime:
-	@[[ -n "$(ARCH)" ]] || { echo "make: name an architecture, e.g. make runtime ARCH=armhf (armhf, arm64, amd64)" >&2; exit 2; }
+	@[[ -n "$(ARCH)" ]] || { echo "make: name an architecture, e.g. make runtime ARCH=armhf (armhf, arm64, mipsel, amd64)" >&2; exit 2; }
 	@$(WITH_JDK) image/runtime/build-runtime.sh "$(ARCH)" "$(VARIANT)"
 
 clean:

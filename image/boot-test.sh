@@ -2,9 +2,9 @@
 # Boots a built image under emulation and checks it: `make boot-test BOARD=<name>` runs this.
 #   1. user mode (image/boot/user-mode.sh): the image's own runtime and firmware, console on a
 #      pty, the seed's commands, clean shutdown, configuration kept across a restart;
-#   2. full system (image/boot/system.sh), arm64 and armhf boards: qemu-system-aarch64 or
-#      qemu-system-arm with Debian's kernel, MAC-Ping and MAC-Telnet from a network namespace,
-#      power button.
+#   2. full system (image/boot/system.sh), arm64, armhf and mipsel boards: qemu-system-aarch64,
+#      qemu-system-arm or qemu-system-mipsel (Malta) with Debian's kernel, MAC-Ping and MAC-Telnet
+#      from a network namespace, power button.
 #
 # usage: image/boot-test.sh BOARD [OUT]      (OUT as for build-image.sh; needs root for step 2)
 # BOOT_TEST=user-mode runs step 1 only.
@@ -30,11 +30,11 @@ if [[ ${BOOT_TEST:-all} == user-mode ]]; then
     exit 0
 fi
 case $arch in
-    arm64 | armhf)
+    arm64 | armhf | mipsel)
         "$here/boot/system.sh" "$profile" "$out" "$work" | tee -a "$results"
         ;;
     *)
-        echo "system: not run for $arch: the full-system check boots arm64 and armhf images only" | tee -a "$results"
+        echo "system: not run for $arch: the full-system check boots arm64, armhf and mipsel images only" | tee -a "$results"
         ;;
 esac
 say "boot test of $board passed; results in $results"

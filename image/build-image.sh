@@ -23,22 +23,6 @@ arch=$(profile_require "$profile" architecture)
 out=${2:-$IMAGE_REPO/image/build/$board}
 firmware=${FIRMWARE:-$IMAGE_REPO/firmware/target}
 
-# A board without a runtime (MIPS): say exactly why, and what would make it possible.
-if [[ $(profile_require "$profile" runtime) == none && -z ${RUNTIME:-} ]]; then
-    cat >&2 <<MSG
-image: board $board ($arch) cannot get an image from this build:
-  - no JDK 25 for $arch exists in any package registry reachable here: Debian 13 has no $arch
-    port at all, Debian 12 has only OpenJDK 17 (a Zero build) for it, and no vendor ships one;
-  - jSerialComm ships no native library for MIPS, so the serial console cannot use it: the
-    image falls back to the firmware's stdio console on the serial device (set up by the init
-    script), which has no login prompt.
-  Give a JDK 25 built for $arch yourself (for example an OpenJDK 25 Zero build) to go on:
-    make image BOARD=$board RUNTIME=/path/to/jdk25-$arch
-  It needs a jmods/ folder (a full JDK, not a runtime image). See image/README.md.
-MSG
-    exit 1
-fi
-
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 started=$(date +%s)

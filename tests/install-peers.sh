@@ -41,7 +41,7 @@ declare -A command_of=([socat]=socat [expect]=expect [iproute2]=ip [tcpdump]=tcp
     [curl]=curl [wrk]=wrk [freeradius]=freeradius [freeradius-utils]=radclient [nftables]=nft [iputils-ping]=ping
     [squashfs-tools]=mksquashfs [binutils]=strip [binutils-aarch64-linux-gnu]=aarch64-linux-gnu-strip
     [binutils-arm-linux-gnueabihf]=arm-linux-gnueabihf-strip [qemu-user-static]=qemu-aarch64-static
-    [qemu-system-arm]=qemu-system-aarch64 [e2fsprogs]=mke2fs [openssh-client]=ssh [sshpass]=sshpass
+    [qemu-system-arm]=qemu-system-aarch64 [qemu-system-mips]=qemu-system-mipsel [binutils-mipsel-linux-gnu]=mipsel-linux-gnu-strip [e2fsprogs]=mke2fs [openssh-client]=ssh [sshpass]=sshpass
     [python3-netmiko]=python3 [ansible]=ansible-playbook [nodejs]=node)
 
 installed() {

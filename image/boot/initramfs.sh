@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Makes the boot check's initramfs for a Debian kernel (13's arm64 and armmp): busybox from the
-# image, the kernel modules the image needs that Debian builds as modules (with what they depend
-# on, in load order, uncompressed: busybox's insmod reads no .xz), and initramfs-init.
+# Makes the boot check's initramfs for a Debian kernel (13's arm64 and armmp, 12's 4kc-malta):
+# busybox from the image, the kernel modules the image needs that Debian builds as modules (with
+# what they depend on, in load order, uncompressed: busybox's insmod reads no .xz), and
+# initramfs-init.
 #
-# usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT
+# usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT [MODULE...]
 #   KERNEL_ROOT  an unpacked linux-image-* package; OUTPUT is a gzip'd cpio archive
+#   MODULE       the modules wanted (default: those of the ARM virt machines, below)
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
-(($# == 3)) || die "usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT"
+(($# >= 3)) || die "usage: initramfs.sh KERNEL_ROOT BUSYBOX OUTPUT [MODULE...]"
 kernel_root=$1 busybox=$2 output=$3
-modules_dir=$(echo "$kernel_root"/usr/lib/modules/*)
-[[ -d $modules_dir/kernel ]] || die "no kernel modules under $kernel_root/usr/lib/modules"
+shift 3
+# Debian 13 is /usr-merged (usr/lib/modules); Debian 12's packages still ship lib/modules.
+modules_dir=""
+for dir in "$kernel_root"/usr/lib/modules/* "$kernel_root"/lib/modules/*; do
+    if [[ -d $dir/kernel ]]; then
+        modules_dir=$dir
+        break
+    fi
+done
+[[ -n $modules_dir ]] || die "no kernel modules under $kernel_root/usr/lib/modules or lib/modules"
 # Disks (virtio-blk), the image (squashfs), the flash partition (ext4), the network (virtio-net)
 # the power key (gpio-keys, evdev: qemu's "system_powerdown" presses it), and crc32c, which ext4
 # and jbd2 ask the crypto API for at mount time (no module dependency says so). Each kernel builds
 # a different part of these in (armmp: gpio_keys), so those its modules.builtin names are skipped.
 wanted=(virtio_blk squashfs crc32c_generic ext4 virtio_net gpio_keys evdev)
+(($# == 0)) || wanted=("$@")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,8 +38,13 @@ install -m 0755 "$(dirname "$0")/initramfs-init" "$work/init"
 
 # Debian's package ships no modules.dep (depmod makes it at install time), so each module's own
 # "depends=" entry (from its .modinfo section) gives what must be loaded before it.
-path_of() { find "$modules_dir/kernel" -name "$1.ko.xz" -o -name "${1//_/-}.ko.xz" | head -n 1; }
-deps_of() { xz -dc "$1" | strings -a | sed -n 's/^depends=//p' | head -n 1 | tr ',' ' '; }
+# Debian 13 compresses its modules with xz, Debian 12's malta kernel does not.
+path_of() {
+    find "$modules_dir/kernel" \( -name "$1.ko.xz" -o -name "${1//_/-}.ko.xz" -o -name "$1.ko" -o -name "${1//_/-}.ko" \) \
+        | head -n 1
+}
+module_bytes() { if [[ $1 == *.xz ]]; then xz -dc "$1"; else cat "$1"; fi; }
+deps_of() { module_bytes "$1" | strings -a | sed -n 's/^depends=//p' | head -n 1 | tr ',' ' '; }
 declare -A loaded=()
 while read -r builtin; do
     builtin=${builtin##*/}
@@ -43,7 +59,7 @@ add() {
     path=$(path_of "$name")
     [[ -n $path ]] || die "the kernel has no module $name"
     for dep in $(deps_of "$path"); do add "$dep"; done
-    xz -dc "$path" >"$work/modules/$name.ko"
+    module_bytes "$path" >"$work/modules/$name.ko"
     order+=("$name")
 }
 for module in "${wanted[@]}"; do add "$module"; done

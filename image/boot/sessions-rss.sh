@@ -2,8 +2,8 @@
 # Memory of a board image's firmware with N MAC-Telnet sessions logged in: the image's own
 # runtime and firmware (under qemu user mode for a foreign architecture) in a network namespace
 # of its own, joined by a veth pair to a client namespace where Debian's mactelnet (0.4.4, MD5
-# login) opens the sessions. Prints the firmware's RSS idle and with the sessions; for an armhf
-# guest the guest's own pages (see guest_rss_32bit), not the emulator's. Root only.
+# login) opens the sessions. Prints the firmware's RSS idle and with the sessions; for a 32-bit
+# guest (armhf, mipsel) the guest's own pages (see guest_rss_32bit), not the emulator's. Root only.
 #
 # usage: image/boot/sessions-rss.sh BOARD [SESSIONS]     (after make image BOARD=...)
 #   HOST_JAVA=/path/to/java runs the image's firmware on this machine's JVM instead, with the
@@ -51,6 +51,10 @@ ip -n "$client" link set lo up
 ip -n "$client" address add 192.0.2.2/24 dev eth0
 ip -n "$client" route add 255.255.255.255/32 dev eth0
 mac=$(ip -n "$router" link show ether1 | awk '/link\/ether/ { print $2 }')
+# How long the console's commands and each session's login may take: far longer for mipsel's
+# Zero (an interpreter only) under emulation.
+wait_s=300
+[[ $arch != mipsel || -n ${HOST_JAVA:-} ]] || { wait_s=1800; export BOOT_TEST_COMMAND_TIMEOUT_S=${BOOT_TEST_COMMAND_TIMEOUT_S:-600}; }
 
 read -r -a jvm_options <<<"$(profile_require "$profile" jvm.options)"
 if [[ -n ${HOST_JAVA:-} ]]; then
@@ -72,14 +76,14 @@ firmware_pid=$!
 exec 3>"$work/console"
 printf '%s\n' '/ip mac-server add name=my-mac-server' '/ip mac-server set my-mac-server default' \
     "/user set admin allow-md5-login=yes password=$password" >&3
-for _ in $(seq 300); do grep -q 'allow-md5-login' "$work/firmware.log" && break; sleep 1; done
+for _ in $(seq "$wait_s"); do grep -q 'allow-md5-login' "$work/firmware.log" && break; sleep 1; done
 grep -q 'allow-md5-login' "$work/firmware.log" || die "sessions-rss: the console did not take the commands"
 sleep 5
 
 # The JVM's process: the one under ip netns exec whose command line names this run's flash.
 jvm=$(pgrep -f "$work/flash.img" | head -n 1)
 rss() {
-    if [[ $arch == armhf && -z ${HOST_JAVA:-} && -n $(qemu_user_of "$arch") ]]; then
+    if [[ ($arch == armhf || $arch == mipsel) && -z ${HOST_JAVA:-} && -n $(qemu_user_of "$arch") ]]; then
         echo "$(guest_rss_32bit "$jvm") (guest pages; the emulator process: $(awk '/^VmRSS:/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$jvm/status"))"
     else
         awk '/^VmRSS:/ { printf "%.1f MiB\n", $2 / 1024 }' "/proc/$jvm/status"
@@ -87,12 +91,12 @@ rss() {
 }
 idle=$(rss)
 
-hold=$((sessions * 3 + 120))
+hold=$((sessions * 3 + wait_s))
 for i in $(seq "$sessions"); do
     expect -f "$IMAGE_REPO/image/boot/mactelnet-hold.exp" "$client" "$mac" "$password" "$hold" >"$work/session-$i.log" 2>&1 &
     sleep 2
 done
-for _ in $(seq 150); do
+for _ in $(seq $((wait_s / 2))); do
     ((($(grep -l 'logged in' "$work"/session-*.log 2>/dev/null | wc -l)) >= sessions)) && break
     sleep 2
 done

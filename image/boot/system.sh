@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Boot check 2: the whole system under qemu-system-*, the closest this machine gets to flashing
-# a RouterBOARD. Debian 13's kernel for the architecture boots the image as its root file system
-# (a virtio disk; a small initramfs loads the drivers Debian builds as modules), the flash
-# partition is a second virtio disk (ext4, holding the store file the user-mode check left),
-# the serial console is a host pty, and the network card is a tap inside a network namespace
+# a RouterBOARD. Debian 13's kernel for the architecture (Debian 12's for mipsel) boots the image
+# as its root file system (a virtio disk; a small initramfs loads the drivers Debian builds as
+# modules), the flash partition is a second virtio disk (ext4, holding the store file the
+# user-mode check left), the serial console is a host pty, and the network card is a tap inside a network namespace
 # made for this check: from there macping and mactelnet must reach the MAC server. qemu's
-# power button then asks for a clean power-off.
+# power button (on the MIPS Malta board, which has none, a key of its keyboard) then asks for a
+# clean power-off.
 #
 # usage: system.sh PROFILE OUT WORK     (the architectures of the block below)
 set -euo pipefail
@@ -17,7 +18,17 @@ board=$(profile_require "$profile" name)
 arch=$(profile_require "$profile" architecture)
 
 # The emulated machine, one block per architecture: Debian's kernel package (a metapackage
-# naming the current kernel), qemu with its machine and CPU, the serial console's device and RAM.
+# naming the current kernel), qemu with its machine and CPU, the serial console's device and RAM;
+# where they differ from the ARM virt machines' below, the initramfs's modules, the qemu monitor
+# command that presses the power key, and how long the console (to its login prompt, and to each
+# prompt after) and MAC-Telnet may take.
+initramfs_modules=(virtio_blk squashfs crc32c_generic ext4 virtio_net gpio_keys evdev)
+power_command=system_powerdown
+# 50 s to the login prompt on a quiet machine (hap-ac2), 579 s while the machine ran four other
+# developers' builds (load average 20).
+console_timeout=1200
+command_timeout=60
+power_off_timeout=120
 case $arch in
     arm64)
         kernel_package=linux-image-arm64
@@ -33,6 +44,26 @@ case $arch in
         qemu=(qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2)
         console_tty=ttyAMA0
         ram_mib=$(profile_require "$profile" ram-mib)
+        ;;
+    mipsel)
+        # The MIPS Malta board (qemu's default 24Kf CPU, one core) with Debian 12's kernel for it:
+        # the hEX's MT7621 has no qemu model. Its UART is ttyS0, its PCI takes the virtio cards
+        # (virtio_pci a module here), and up to 256 MiB of RAM: the hEX's own. It has no power
+        # button: its PS/2 keyboard (built in) stands in, a key pressed through qemu's monitor.
+        kernel_package=linux-image-4kc-malta
+        # No VGA card: its BIOS is not installed with qemu-system-mips, and the console is serial.
+        qemu=(qemu-system-mipsel -M malta -vga none)
+        console_tty=ttyS0
+        ram_mib=$(profile_require "$profile" ram-mib)
+        initramfs_modules=(virtio_pci virtio_blk squashfs crc32c_generic ext4 virtio_net evdev)
+        power_command="sendkey power"
+        # Zero interprets every method, and TCG emulates every instruction of it.
+        console_timeout=2400
+        command_timeout=600
+        power_off_timeout=600
+        # Each Enter typed before the console is up is answered later with a prompt, at more
+        # than a second each here: fewer of them.
+        export BOOT_TEST_ENTER_INTERVAL_S=${BOOT_TEST_ENTER_INTERVAL_S:-10}
         ;;
     *)
         die "the full-system check has no emulated machine for $arch boards"
@@ -58,7 +89,7 @@ if [[ ! -f $kernel_root/.complete ]]; then
     touch "$kernel_root/.complete"
 fi
 kernel=$(echo "$kernel_root"/boot/vmlinuz-*)
-"$boot/initramfs.sh" "$kernel_root" "$work/root/usr/bin/busybox" "$work/initrd.gz"
+"$boot/initramfs.sh" "$kernel_root" "$work/root/usr/bin/busybox" "$work/initrd.gz" "${initramfs_modules[@]}"
 
 # The flash partition: an ext2 disk (mounted by the ext4 driver) holding the store file, made
 # without mounting anything.
@@ -107,25 +138,25 @@ boot_machine() {
     [[ -n $pty ]] || die "system: qemu made no console pty (log: $work/qemu-$1.log)"
 }
 
-# qemu's power button; the machine must say its flash is unmounted and end within 120 s.
+# qemu's power button; the machine must say its flash is unmounted and end within
+# power_off_timeout seconds.
 press_power_button() {
     say "system: boot $1: pressing the power button"
     socat -u "$pty,raw,echo=0" "CREATE:$work/shutdown-console-$1.log" &
     local reader=$!
-    echo system_powerdown | socat - "UNIX-CONNECT:$work/monitor-$1" >/dev/null
-    for _ in $(seq 1200); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.1; done
+    echo "$power_command" | socat - "UNIX-CONNECT:$work/monitor-$1" >/dev/null
+    for _ in $(seq $((power_off_timeout * 10))); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.1; done
     kill "$reader" 2>/dev/null || true
     if kill -0 "$qemu_pid" 2>/dev/null; then
-        die "system: still running 120 s after the power button (console: $work/shutdown-console-$1.log)"
+        die "system: still running $power_off_timeout s after the power button (console: $work/shutdown-console-$1.log)"
     fi
     wait "$qemu_pid" || true
     qemu_pid=
     grep -q 'flash unmounted' "$work/shutdown-console-$1.log" || die "system: no clean power-off on the console (log: $work/shutdown-console-$1.log)"
 }
 
-# How long a boot may take to its login prompt: 50 s on a quiet machine (hap-ac2), 579 s while
-# the machine ran four other developers' builds (load average 20).
-console_timeout=${BOOT_TEST_CONSOLE_TIMEOUT_S:-1200}
+console_timeout=${BOOT_TEST_CONSOLE_TIMEOUT_S:-$console_timeout}
+export BOOT_TEST_COMMAND_TIMEOUT_S=${BOOT_TEST_COMMAND_TIMEOUT_S:-$command_timeout}
 # Boot 1 names the router after the board: boot 2 must still call it so.
 identity=$board-system
 boot_machine 1

@@ -26,6 +26,11 @@ unsquashfs -q -n -d "$root" "$out/$board.squashfs" >/dev/null
 
 launcher=$(qemu_user_of "$arch")
 [[ -z $launcher ]] || launcher="$launcher -L $root"
+# How long the firmware may take to its login prompt, and to each prompt after: mipsel runs Zero,
+# an interpreter only, which under user-mode emulation needs far longer than a JIT VM.
+console_timeout=600
+[[ $arch != mipsel ]] || { console_timeout=1800; export BOOT_TEST_COMMAND_TIMEOUT_S=${BOOT_TEST_COMMAND_TIMEOUT_S:-300}; }
+console_timeout=${BOOT_TEST_CONSOLE_TIMEOUT_S:-$console_timeout}
 
 pids=()
 cleanup() {
@@ -71,7 +76,7 @@ say "user-mode: boot 1 (blank flash): login, the seed's commands, shutdown"
 : >"$work/firmware.log"
 started=$(date +%s%3N)
 boot
-expect -f "$session" "$work/host" "$password" yes "$started" 600 "${seed[@]}" >"$work/console-1.log" 2>&1 \
+expect -f "$session" "$work/host" "$password" yes "$started" "$console_timeout" "${seed[@]}" >"$work/console-1.log" 2>&1 \
     || { tail -n 20 "$work/console-1.log" >&2; die "user-mode: the first console session failed (log: $work/console-1.log, $work/firmware.log)"; }
 shutdown
 first_ready=$(sed -n 's/^ready-console-ms=//p' "$work/console-1.log" | tr -d '\r')
@@ -79,12 +84,12 @@ first_ready=$(sed -n 's/^ready-console-ms=//p' "$work/console-1.log" | tr -d '\r
 say "user-mode: boot 2: the configuration must have survived"
 started=$(date +%s%3N)
 boot
-expect -f "$session" "$work/host" "$password" no "$started" 600 '/ip mac-server print' '/ip mac-server binding print' \
+expect -f "$session" "$work/host" "$password" no "$started" "$console_timeout" '/ip mac-server print' '/ip mac-server binding print' \
     '/system resource print' >"$work/console-2.log" 2>&1 \
     || { tail -n 20 "$work/console-2.log" >&2; die "user-mode: the second console session failed (log: $work/console-2.log)"; }
 rss=$(largest_rss_under "$supervisor")
 guest_rss=""
-if [[ $launcher == qemu-arm-static* ]]; then
+if [[ $launcher == qemu-arm-static* || $launcher == qemu-mipsel-static* ]]; then
     guest_rss=$(guest_rss_32bit "$(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' <<<"$rss")")
 fi
 shutdown
@@ -99,5 +104,5 @@ resource=$(tr -d '\r' <"$work/console-2.log" | sed -n '/system resource print/,/
 echo "user-mode: $board ($arch${launcher:+, ${launcher%% *}}): console ready ${first_ready} ms after start on a blank flash, ${second_ready} ms on the second boot"
 echo "user-mode: memory in use on the machine after boot and the commands: $(memory_in_use <<<"$resource")"
 echo "user-mode: RSS of the firmware process after the second session: $rss${launcher:+ (the ${launcher%% *} process: emulator and translated code included)}"
-[[ -z $guest_rss ]] || echo "user-mode: of which the armhf guest's own memory (mappings below 4 GiB): $guest_rss"
+[[ -z $guest_rss ]] || echo "user-mode: of which the $arch guest's own memory (mappings below 4 GiB): $guest_rss"
 echo "user-mode: seed configuration typed, clean shutdown twice (supervisor status 0), configuration kept"

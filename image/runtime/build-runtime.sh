@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds our own Java runtime for one ARM architecture from OpenJDK's source, once, into the
-# image cache: `make runtime ARCH=armhf|arm64` runs this. Images take it by default
+# Builds our own Java runtime for one ARM or MIPS architecture from OpenJDK's source, once, into
+# the image cache: `make runtime ARCH=armhf|arm64|mipsel` runs this. Images take it by default
 # (runtime=own-<variant> in a board profile; see image/README.md). ARCH=amd64 builds natively on
 # this x86-64 machine, for the benchmarks that compare the VM variants on the host.
 #
 # usage: image/runtime/build-runtime.sh ARCH [VARIANT]
-#   ARCH     armhf or arm64 (cross), amd64 (native)
-#   VARIANT  the HotSpot variant: minimal (default), client or server
+#   ARCH     armhf, arm64 or mipsel (cross), amd64 (native)
+#   VARIANT  the HotSpot variant: minimal (default), client or server; zero, the only one for
+#            mipsel (HotSpot has no 32-bit MIPS port: Zero is its interpreter in C++, on libffi)
 # Environment:
 #   IMAGE_CACHE=DIR      the image cache (default image/build/cache); this build lives in
 #                        DIR/runtime/<source>-<arch>-<variant>/, the source in DIR/runtime/source/
@@ -23,7 +24,8 @@
 #                with a private apt state of deb-src entries; unpacked
 #   2 sysroot    the target's Debian 12 libraries and headers (the cross compilers are Debian
 #                12's), unpacked with dpkg -x
-#   3 configure  OpenJDK's configure, cross, for the variant
+#   3 configure  OpenJDK's configure, cross, for the variant (after our patches to the source,
+#                image/runtime/patches/*.patch, each applied once)
 #   4 make       the jmods of RUNTIME_MODULES (and, for a JDK 26 source, the build JDK first)
 #   5 jmods      a jlink-ready folder: jmods/, the build machine's jlink for them, release
 # The make stage is itself resumable: make only redoes what is not built yet.
@@ -31,13 +33,19 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib/common.sh"
 
-(($# >= 1 && $# <= 2)) || die "usage: build-runtime.sh armhf|arm64|amd64 [minimal|client|server]"
-arch=$1 variant=${2:-minimal}
-case $arch in armhf | arm64 | amd64) ;; *) die "ARCH must be armhf, arm64 or amd64, not '$arch'" ;; esac
+(($# >= 1 && $# <= 2)) || die "usage: build-runtime.sh armhf|arm64|mipsel|amd64 [minimal|client|server|zero]"
+arch=$1 variant=${2:-}
+case $arch in armhf | arm64 | mipsel | amd64) ;; *) die "ARCH must be armhf, arm64, mipsel or amd64, not '$arch'" ;; esac
+# mipsel has Zero only; everywhere else the minimal VM is the default.
+if [[ $arch == mipsel ]]; then
+    [[ -z $variant || $variant == zero ]] || die "mipsel has no HotSpot port: VARIANT must be zero"
+    variant=zero
+fi
+variant=${variant:-minimal}
 # A native build (the machine's own architecture) needs no cross compiler, sysroot or build JDK.
 native=no
 [[ $arch != "$(dpkg --print-architecture 2>/dev/null || echo amd64)" ]] || native=yes
-case $variant in minimal | client | server) ;; *) die "VARIANT must be minimal, client or server" ;; esac
+case $variant in minimal | client | server | zero) ;; *) die "VARIANT must be minimal, client, server or zero" ;; esac
 triplet=$(triplet_of "$arch")
 cache=${IMAGE_CACHE:-$IMAGE_REPO/image/build/cache}/runtime
 mkdir -p "$cache"
@@ -124,6 +132,19 @@ read -r source_package source_version source_dir <"$cache/source/chosen"
 source_dir=$cache/source/$(basename "$source_dir")
 [[ -x $source_dir/configure ]] || die "no configure in $source_dir: delete $cache/source/chosen to fetch the source again"
 feature=${source_package#openjdk-}
+
+# Our patches to the source (image/runtime/patches/, why each in its header), applied to the
+# shared source folder once: a patch that applies in reverse is in already. They touch code only
+# some variants compile (Zero's), so a build of another variant is not changed by them; make
+# recompiles what a newly applied patch touches.
+for fix in "$here"/patches/*.patch; do
+    [[ -f $fix ]] || continue
+    if patch -d "$source_dir" -p1 -R --dry-run -s -f <"$fix" >/dev/null 2>&1; then continue; fi
+    patch -d "$source_dir" -p1 -N -s -f <"$fix" >/dev/null || die "$(basename "$fix") does not apply to $source_dir"
+    echo "runtime: applied $(basename "$fix")" >&2
+    # A build made before the patch runs make again (which recompiles only what it touches).
+    rm -f "$cache/$source_package"-*/make.done
+done
 build=$cache/$source_package-$arch-$variant
 mkdir -p "$build"
 echo "runtime: [1/5] source: $source_package $source_version ($source_dir); building in $build" >&2
@@ -175,6 +196,11 @@ if [[ ! -f $build/configure.done ]]; then
             "$source_dir/make/autoconf/buildjdk-spec.gmk.template"
     fi
     host_jdk=$("$IMAGE_REPO/firmware/bin/java-home")
+    # Zero: only what the firmware's VM uses (the serial collector, the management and services
+    # parts java.management reads); the other collectors, JFR, JVMTI and CDS only make the
+    # library larger on a board with 16 MiB of flash.
+    zero_features=""
+    [[ $variant != zero ]] || zero_features=,-cds,-epsilongc,-g1gc,-parallelgc,-jfr,-jni-check,-jvmti,-vm-structs,-dtrace
     opt_size=${RUNTIME_OPT_SIZE:-$(if [[ $variant == minimal ]]; then echo yes; else echo no; fi)}
     args=(
         --with-boot-jdk="$host_jdk" --with-jvm-variants="$variant"
@@ -187,7 +213,7 @@ if [[ ! -f $build/configure.done ]]; then
         # default (RUNTIME_OPT_SIZE=no turns it off): the armhf libjvm.so 3.9 -> 2.3 MB, the
         # hap-ac2 image 13.2 -> 12.6 MiB (rebuilding HotSpot that way, with the Java modules,
         # took 520 s here).
-        --with-jvm-features="$(if [[ $opt_size == yes ]]; then echo opt-size,link-time-opt; else echo -link-time-opt; fi)"
+        --with-jvm-features="$(if [[ $opt_size == yes ]]; then echo opt-size,link-time-opt; else echo -link-time-opt; fi)$zero_features"
         # configure asks for the ALSA, CUPS and fontconfig headers even for a headless build
         # (libasound2-dev, libcups2-dev, libfontconfig-dev in the sysroot); nothing built here
         # links them.
@@ -195,7 +221,10 @@ if [[ ! -f $build/configure.done ]]; then
     [[ $native == yes ]] || args+=(--openjdk-target="$triplet" --with-sysroot="$sysroot")
     # 32-bit ARM HotSpot has no native linker for the FFM API (the firmware's raw sockets): the
     # libffi-based fallback linker stands in. AArch64 has a native one.
-    [[ $arch != armhf ]] || args+=(--enable-fallback-linker)
+    [[ $arch != armhf && $variant != zero ]] || args+=(--enable-fallback-linker)
+    # The default class list is made by running the new JVM on this machine during the build:
+    # a cross-built Zero VM cannot run here, and the host JDK standing in for it fails there.
+    [[ $variant != zero ]] || args+=(--disable-generate-classlist)
     # A JDK 25 source cross-builds with the machine's Temurin 25 as its build JDK; a JDK 26 source
     # needs a build JDK of its own version, which its make builds first.
     [[ $feature != 25 || $native == yes ]] || args+=(--with-build-jdk="$host_jdk")

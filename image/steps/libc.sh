@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Step 3 of an image: the C library files the runtime and the firmware's natives load, taken
-# from Debian 13's packages for the board's architecture, and busybox (static) for the init
-# script, so that the image runs on a bare kernel.
+# from Debian 13's packages for the board's architecture (Debian 12's for mipsel, which Debian 13
+# no longer builds), and busybox (static) for the init script, so that the image runs on a bare
+# kernel.
 #
 # usage: libc.sh PROFILE OUT
 #   Reads the ELF files of OUT/runtime and OUT/firmware; writes OUT/system (lib, bin, links).
@@ -26,6 +27,16 @@ if [[ ! -f $sysroot/.complete || $(cat "$sysroot/.complete") != "$packages" ]]; 
     rm -rf "$sysroot"
     # shellcheck disable=SC2086
     "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$sysroot" $packages >/dev/null
+    # Debian 12's packages are not /usr-merged (libc6 puts the C library in /lib/<triplet>,
+    # busybox-static in /bin): moved into usr/, where this step (and the image) looks.
+    for dir in lib bin sbin; do
+        if [[ -d $sysroot/$dir && ! -L $sysroot/$dir ]]; then
+            mkdir -p "$sysroot/usr/$dir"
+            cp -a "$sysroot/$dir/." "$sysroot/usr/$dir/"
+            rm -rf "${sysroot:?}/$dir"
+            ln -s "usr/$dir" "$sysroot/$dir"
+        fi
+    done
     echo "$packages" >"$sysroot/.complete"
 fi
 
@@ -68,7 +79,8 @@ for lib in "${!wanted[@]}"; do
 done
 
 # The program interpreter, at the path the runtime's binaries ask for (/lib/ld-linux-aarch64.so.1,
-# /lib64/ld-linux-x86-64.so.2, ...). Debian 13 is merged-/usr: /lib and /lib64 are links into usr.
+# /lib64/ld-linux-x86-64.so.2, /lib/ld.so.1 on mipsel, ...). The image is merged-/usr: /lib and
+# /lib64 are links into usr.
 interpreter=$(readelf -l "$out/runtime/bin/java" | sed -n 's/.*program interpreter: \(.*\)\]/\1/p')
 [[ -n $interpreter ]] || die "cannot read the program interpreter of $out/runtime/bin/java"
 loader=$(basename "$interpreter")

@@ -23,7 +23,7 @@ block=1M
 [[ $fast != yes ]] || block=128K
 # xz's branch filter for the architecture's machine code (Debian's armhf binaries are Thumb-2):
 # on hap-ac2 the image went 11.37 -> 11.24 MiB. The kernel that mounts the image must have the
-# same filter (CONFIG_XZ_DEC_ARMTHUMB; Debian 13's armmp kernel has it).
+# same filter (CONFIG_XZ_DEC_ARMTHUMB; Debian 13's armmp kernel has it). xz has none for MIPS.
 bcj=()
 case $(debian_arch_of "$(profile_require "$profile" architecture)") in
     armhf) bcj=(-Xbcj armthumb) ;;

@@ -21,6 +21,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import macserver.libc.Errno;
+import macserver.libc.LinuxAbi;
 
 /**
  * A serial port set up through the C library's termios over FFM, for where jSerialComm ships no
@@ -31,10 +32,10 @@ import macserver.libc.Errno;
  */
 final class TermiosLine implements SerialLine {
     private static final int READ_POLL_MILLIS = 500;
-    private static final int O_RDWR = 2;
-    /** Not the line's controlling terminal: a hang-up on it must not signal the firmware. MIPS numbers it apart. */
-    private static final int O_NOCTTY = System.getProperty("os.arch", "").startsWith("mips") ? 0x800 : 0400;
-    private static final int TCSANOW = 0;
+    private static final int O_RDWR = LinuxAbi.HOST.oRdwr;
+    /** Not the line's controlling terminal: a hang-up on it must not signal the firmware. */
+    private static final int O_NOCTTY = LinuxAbi.HOST.oNoctty;
+    private static final int TCSANOW = LinuxAbi.HOST.tcsanow;
     /** Larger than struct termios on any Linux ABI. */
     private static final int TERMIOS_BYTES = 256;
     private static final long C_CFLAG_OFFSET = 8;
@@ -42,8 +43,8 @@ final class TermiosLine implements SerialLine {
     private static final int CLOCAL = 04000;
     private static final int CRTSCTS = 020000000000;
     private static final short POLLIN = 1;
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
+    private static final int EINTR = Errno.EINTR;
+    private static final int EAGAIN = Errno.EAGAIN;
     /** Linux's speed_t codes (the same on ARM, x86 and MIPS). */
     private static final Map<Integer, Integer> SPEEDS = Map.of(9600, 015, 19200, 016, 38400, 017, 57600, 010001,
             115200, 010002, 230400, 010003, 460800, 010004, 921600, 010007);

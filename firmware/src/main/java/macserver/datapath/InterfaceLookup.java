@@ -14,6 +14,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import macserver.libc.LinuxAbi;
 
 /**
  * Index, MAC and IPv4 address of an interface by name, from the kernel's SIOCGIF* ioctls on a
@@ -22,8 +23,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class InterfaceLookup {
     private static final int AF_INET = 2;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int SOCK_DGRAM = LinuxAbi.HOST.sockDgram;
+    private static final int SOCK_CLOEXEC = LinuxAbi.HOST.sockCloexec;
     private static final long SIOCGIFADDR = 0x8915;
     private static final long SIOCGIFHWADDR = 0x8927;
     private static final long SIOCGIFINDEX = 0x8933;
@@ -32,7 +33,7 @@ final class InterfaceLookup {
     private static final int IFREQ_SIZE = IFNAMSIZ + 24;
     private static final int ARPHRD_ETHER = 1;
     private static final int ENODEV = 19;
-    private static final int EADDRNOTAVAIL = 99;
+    private static final int EADDRNOTAVAIL = LinuxAbi.HOST.eaddrnotavail;
 
     private static final MethodHandle SOCKET = downcall("socket",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));

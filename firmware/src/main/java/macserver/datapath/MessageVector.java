@@ -34,6 +34,8 @@ final class MessageVector {
     private static final long SLL_PKTTYPE = 10;
 
     final MemorySegment messages;
+    /** The messages after the first, for a receive made of two calls (see RawSocket#receive). */
+    final MemorySegment afterFirst;
     private final MemorySegment addresses;
     private final int count;
 
@@ -41,6 +43,7 @@ final class MessageVector {
     MessageVector(Arena arena, MemorySegment buffers, int count, int slotBytes) {
         this.count = count;
         this.messages = arena.allocate(MMSGHDR_BYTES * count, P);
+        this.afterFirst = messages.asSlice(MMSGHDR_BYTES);
         this.addresses = arena.allocate((long) SOCKADDR_LL_BYTES * count, 4);
         MemorySegment iovecs = arena.allocate(IOVEC_BYTES * count, P);
         for (int i = 0; i < count; i++) {

@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import macserver.libc.Errno;
+import macserver.libc.LinuxAbi;
 
 /**
  * A Linux {@code AF_PACKET}/{@code SOCK_RAW} socket bound to one interface, through the FFM API.
@@ -31,12 +32,12 @@ import macserver.libc.Errno;
  */
 public final class RawSocket implements PacketPort {
     private static final int AF_PACKET = 17;
-    private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int SOCK_RAW = LinuxAbi.HOST.sockRaw;
+    private static final int SOCK_CLOEXEC = LinuxAbi.HOST.sockCloexec;
     private static final short ETH_P_ALL = 0x0003;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVTIMEO = 20;
-    private static final int SO_ATTACH_FILTER = 26;
+    private static final int SOL_SOCKET = LinuxAbi.HOST.solSocket;
+    private static final int SO_RCVTIMEO = LinuxAbi.HOST.soRcvtimeo;
+    private static final int SO_ATTACH_FILTER = LinuxAbi.HOST.soAttachFilter;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_STATISTICS = 6;
     private static final int PACKET_IGNORE_OUTGOING = 23;
@@ -84,6 +85,8 @@ public final class RawSocket implements PacketPort {
     private final int fd;
     private final int ifIndex;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether recvmmsg takes MSG_WAITFORONE here (a kernel does; qemu's user mode does not). Receiving thread only. */
+    private boolean waitForOne = true;
     // Owned by the receiving thread.
     private final MemorySegment rxErrno;
     private final MemorySegment rxAddress;
@@ -206,7 +209,15 @@ public final class RawSocket implements PacketPort {
         }
         MessageVector messages = batch.messages;
         while (true) {
-            int n = receiveCall(messages, messages.count(), MSG_WAITFORONE);
+            int n = waitForOne ? receiveCall(messages.messages, messages.count(), MSG_WAITFORONE)
+                    : receiveInTwoCalls(messages);
+            if (n == -Errno.EINVAL && waitForOne) {
+                // qemu's user-mode emulation makes recvmmsg a loop of recvmsg calls and hands
+                // them MSG_WAITFORONE, which a packet socket's recvmsg refuses with EINVAL. Two
+                // calls do the same without that flag.
+                waitForOne = false;
+                continue;
+            }
             if (n >= 0) {
                 for (int i = 0; i < n; i++) {
                     batch.setLength(i, messages.packetType(i) == PACKET_OUTGOING ? 0 : messages.length(i));
@@ -223,11 +234,24 @@ public final class RawSocket implements PacketPort {
         }
     }
 
+    /**
+     * recvmmsg without MSG_WAITFORONE: one message, waited for up to the receive timeout, then
+     * those already queued behind it. Messages received, or minus errno.
+     */
+    private int receiveInTwoCalls(MessageVector messages) {
+        int first = receiveCall(messages.messages, 1, 0);
+        if (first <= 0 || messages.count() == 1) {
+            return first;
+        }
+        int more = receiveCall(messages.afterFirst, messages.count() - 1, MSG_DONTWAIT);
+        return more > 0 ? 1 + more : 1;
+    }
+
     /** The recvmmsg system call alone (the code {@link #warmUp} runs): messages received, or minus errno. */
-    private int receiveCall(MessageVector messages, int count, int flags) {
+    private int receiveCall(MemorySegment messages, int count, int flags) {
         int n;
         try {
-            n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages.messages, count, flags, MemorySegment.NULL);
+            n = (int) RECVMMSG.invokeExact(rxErrno, fd, messages, count, flags, MemorySegment.NULL);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -309,7 +333,7 @@ public final class RawSocket implements PacketPort {
         MemorySegment frame = batch.slot(0);
         int quiet = 0;
         for (int i = 0; i < rounds && !closed.get(); i++) {
-            long received = receiveCall(batch.messages, 0, MSG_DONTWAIT);
+            long received = receiveCall(batch.messages.messages, 0, MSG_DONTWAIT);
             long sent;
             synchronized (this) {
                 sent = transmit(frame, 0);

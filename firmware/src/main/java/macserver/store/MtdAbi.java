@@ -3,11 +3,12 @@ package macserver.store;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
+import macserver.libc.LinuxAbi;
 
 /**
  * The parts of Linux's {@code <mtd/mtd-abi.h>} that {@link MtdFlash} uses: struct layouts and ioctl
  * request numbers, the latter computed with the kernel's {@code _IOR}/{@code _IOW} encoding from the
- * struct sizes, as the header does.
+ * struct sizes, as the header does (MIPS encodes them its own way: {@link LinuxAbi#ioc}).
  */
 final class MtdAbi {
     private MtdAbi() {
@@ -32,20 +33,11 @@ final class MtdAbi {
     /** __kernel_loff_t, the argument of the bad-block ioctls. */
     static final ValueLayout.OfLong LOFF_T = ValueLayout.JAVA_LONG;
 
-    private static final int IOC_WRITE = 1;
-    private static final int IOC_READ = 2;
+    private static final LinuxAbi ABI = LinuxAbi.HOST;
     private static final char MTD_IOCTL_TYPE = 'M';
 
-    static final int MEMGETINFO = ioc(IOC_READ, MTD_IOCTL_TYPE, 1, MTD_INFO_USER.byteSize());
-    static final int MEMERASE = ioc(IOC_WRITE, MTD_IOCTL_TYPE, 2, ERASE_INFO_USER.byteSize());
-    static final int MEMGETBADBLOCK = ioc(IOC_WRITE, MTD_IOCTL_TYPE, 11, LOFF_T.byteSize());
-    static final int MEMSETBADBLOCK = ioc(IOC_WRITE, MTD_IOCTL_TYPE, 12, LOFF_T.byteSize());
-
-    /** The kernel's generic _IOC(dir, type, nr, size): dir in bits 30-31, size 16-29, type 8-15, number 0-7. */
-    static int ioc(int dir, char type, int nr, long size) {
-        if (size >= (1 << 14)) {
-            throw new IllegalArgumentException("ioctl argument too large: " + size);
-        }
-        return (dir << 30) | ((int) size << 16) | (type << 8) | nr;
-    }
+    static final int MEMGETINFO = ABI.ioc(ABI.iocRead, MTD_IOCTL_TYPE, 1, MTD_INFO_USER.byteSize());
+    static final int MEMERASE = ABI.ioc(ABI.iocWrite, MTD_IOCTL_TYPE, 2, ERASE_INFO_USER.byteSize());
+    static final int MEMGETBADBLOCK = ABI.ioc(ABI.iocWrite, MTD_IOCTL_TYPE, 11, LOFF_T.byteSize());
+    static final int MEMSETBADBLOCK = ABI.ioc(ABI.iocWrite, MTD_IOCTL_TYPE, 12, LOFF_T.byteSize());
 }

@@ -12,7 +12,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
-import java.util.Map;
+import macserver.libc.LinuxAbi;
 
 /**
  * A Linux MTD character device ({@code /dev/mtdN}) through the FFM API: {@code MEMGETINFO} for the
@@ -22,12 +22,8 @@ import java.util.Map;
 public final class MtdFlash implements FlashDevice {
     /** The store's headers need room; NOR parts report 1-byte writes, so pages are at least this large. */
     private static final int MIN_PAGE = 512;
-    private static final int O_RDWR = 2;
-    private static final int O_CLOEXEC = 0x80000;
-
-    private static final Map<Integer, String> ERRNO_NAMES = Map.of(
-            1, "EPERM", 2, "ENOENT", 5, "EIO", 9, "EBADF", 13, "EACCES", 22, "EINVAL",
-            25, "ENOTTY", 30, "EROFS", 74, "EBADMSG", 95, "EOPNOTSUPP");
+    private static final int O_RDWR = LinuxAbi.HOST.oRdwr;
+    private static final int O_CLOEXEC = LinuxAbi.HOST.oCloexec;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -217,7 +213,7 @@ public final class MtdFlash implements FlashDevice {
 
     private static FlashException failure(String what, MemorySegment captured) {
         int errno = (int) ERRNO_VALUE.get(captured, 0L);
-        return new FlashException(what + " failed: " + ERRNO_NAMES.getOrDefault(errno, "errno " + errno)
+        return new FlashException(what + " failed: " + LinuxAbi.HOST.errnoName(errno)
                 + " (" + describe(errno) + ")");
     }
 

@@ -1,7 +1,6 @@
 package macserver.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,11 +92,13 @@ class BoardProfileTest {
     }
 
     @Test
-    void hexHasNoRuntimeYet() {
+    void hexRunsOurOwnZeroBuild() {
         BoardProfile hex = BoardProfile.load("hex");
 
         assertEquals(Architecture.MIPSEL, hex.architecture());
-        assertFalse(hex.hasRuntime());
+        assertTrue(hex.hasRuntime());
+        assertEquals("own-zero", hex.runtime());
+        assertTrue(hex.jvmOptions().contains("-Xss512k"), "Zero needs deeper native stacks");
     }
 
     @Test
