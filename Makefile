@@ -46,9 +46,10 @@ test:
 	@$(WITH_JDK) mvn -B verify
 
 # As root, first the tools the side-by-side load runs need: gcc for the C reflector, mactelnetd
-# 0.4.4 as the baseline server, wrk and nft for the REST and nft benchmarks.
+# 0.4.4 as the baseline server, Debian 13's mactelnet and mactelnetd 0.6.1 (unpacked into
+# var/peers/trixie) for the EC-SRP5 logins, wrk and nft for the REST and nft benchmarks.
 bench: build
-	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh gcc iproute2 mactelnet-server wrk nftables; fi
+	@if [[ $$(id -u) == 0 ]]; then tests/install-peers.sh gcc iproute2 mactelnet-server mactelnet-client-trixie expect wrk nftables; fi
 	@$(WITH_JDK) tests/run-benchmarks.sh
 
 # The image tools, installed when missing (as root on Debian; see tests/install-peers.sh).

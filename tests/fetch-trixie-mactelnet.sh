@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Puts the MAC-Telnet client tools of Debian 13 ("trixie", mactelnet-client 0.6.x: mactelnet,
-# macping, mndp with EC-SRP5) into a cache folder, without touching the system's packages.
+# macping, mndp with EC-SRP5) and its server (mactelnet-server 0.6.x: mactelnetd, the EC-SRP5
+# baseline of make bench) into a cache folder, without touching the system's packages.
 # They need a newer glibc than Debian 12's, so they run through trixie's own loader:
 #   <cache>/run <tool> [args...]       e.g.  var/peers/trixie/run mactelnet -h
 # The Debian mirror is read from this machine's apt configuration. A second run with the cache
@@ -12,12 +13,12 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache=${1:-${MACSERVER_TRIXIE_CACHE:-$repo/var/peers/trixie}}
-packages=(mactelnet-client libc6 libssl3t64 libbsd0 libmd0)
+packages=(mactelnet-client mactelnet-server libc6 libssl3t64 libbsd0 libmd0)
 say() { echo "fetch-trixie-mactelnet: $*" >&2; }
 
 # The tools start through trixie's loader with trixie's libraries only.
 works() {
-    [[ -x $cache/run && -x $cache/root/usr/bin/mactelnet ]] || return 1
+    [[ -x $cache/run && -x $cache/root/usr/bin/mactelnet && -x $cache/root/usr/sbin/mactelnetd ]] || return 1
     local help
     help=$("$cache/run" mactelnet -h 2>&1) || true # -h exits non-zero
     [[ $help == *"MAC-Telnet 0.6"*Usage* ]]
@@ -71,12 +72,14 @@ for deb in "$work"/debs/*.deb; do
 done
 cat > "$cache.new/run" <<'RUN'
 #!/bin/sh
-# Runs one of trixie's MAC-Telnet tools (mactelnet, macping, mndp) with trixie's loader and libraries.
+# Runs one of trixie's MAC-Telnet tools (mactelnet, macping, mndp, mactelnetd) with trixie's loader and libraries.
 here=$(cd "$(dirname "$0")" && pwd)
-tool=${1:?usage: run mactelnet|macping|mndp [args...]}
+tool=${1:?usage: run mactelnet|macping|mndp|mactelnetd [args...]}
 shift
+program=$here/root/usr/bin/$tool
+[ -x "$program" ] || program=$here/root/usr/sbin/$tool
 exec "$here/root/usr/lib64/ld-linux-x86-64.so.2" --library-path "$here/root/usr/lib/x86_64-linux-gnu" \
-    "$here/root/usr/bin/$tool" "$@"
+    "$program" "$@"
 RUN
 chmod +x "$cache.new/run"
 rm -rf "$cache"

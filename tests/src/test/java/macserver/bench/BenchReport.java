@@ -91,6 +91,7 @@ public final class BenchReport {
         sideBySide("MAC-Telnet MD5 login, p99", "login.p99-ms", "ms",
                 verdict(fwP99 + refP99, fwP99 <= refP99 / 2, "ratio <= 0.5"));
         sideBySide("logins that succeeded (of 100)", "login.ok", "", "");
+        ecSrp5Login();
         double held = v("firmware.hold.sessions");
         sideBySide("sessions held (tried: firmware " + num(v("firmware.hold.tried"), "") + ", mactelnetd "
                 + num(v("mactelnetd.hold.tried"), "") + "; host profile, -Xmx256m)", "hold.sessions", "",
@@ -227,6 +228,22 @@ public final class BenchReport {
         return String.join("\n", rows) + "\n";
     }
 
+    /**
+     * EC-SRP5 login (EcSrp5LoginBenchmark): p50 and p99 in one row, the firmware beside mactelnetd
+     * 0.6.1 of the same run, both with the real 0.6.1 client timed from its spawn to the prompt.
+     */
+    private void ecSrp5Login() {
+        double fw50 = v("ecsrp5.firmware.login-p50-ms");
+        double fw99 = v("ecsrp5.firmware.login-p99-ms");
+        double ref50 = v("ecsrp5.mactelnetd.login-p50-ms");
+        double ref99 = v("ecsrp5.mactelnetd.login-p99-ms");
+        row("MAC-Telnet EC-SRP5 login, p50 / p99 (mactelnet 0.6.1 spawned until its prompt; logins that succeeded: "
+                        + whole(v("ecsrp5.firmware.login-ok")) + " firmware, " + whole(v("ecsrp5.mactelnetd.login-ok")) + " mactelnetd)",
+                num(fw50, "") + " / " + num(fw99, "ms"), num(ref50, "") + " / " + num(ref99, "ms") + " (mactelnetd 0.6.1)",
+                ratio(fw50, ref50) + " / " + ratio(fw99, ref99),
+                verdict(fw50 + fw99 + ref50 + ref99, fw50 <= ref50 && fw99 <= ref99, "p50 and p99 <= baseline (issue 19)"));
+    }
+
     private String echoed(String server) {
         double lost = v(server + ".echo.lost");
         return num(v(server + ".echo.keystrokes"), "") + " (" + (Double.isNaN(lost) ? "n/a" : String.format(Locale.ROOT, "%.0f", lost))
@@ -243,10 +260,23 @@ public final class BenchReport {
                 .append(", Java ").append(System.getProperty("java.vm.version")).append(" (").append(System.getProperty("java.vm.name"))
                 .append(")\n");
         h.append("- baselines: mactelnetd ").append(command("dpkg-query", "-W", "-f=${Version}", "mactelnet-server"))
-                .append(" (Debian), C reflector built with ").append(command("gcc", "-dumpfullversion")).append(" -O2\n");
+                .append(" (Debian), mactelnetd ").append(trixieVersion(repo, "mactelnet-server"))
+                .append(" (Debian 13, EC-SRP5), C reflector built with ").append(command("gcc", "-dumpfullversion")).append(" -O2\n");
         h.append("- The server and the load generator share the machine's CPUs (and, while this ran, other work): "
                 + "figures are from one run, not averages. No figure is asserted by any test.\n\n");
         return h.toString();
+    }
+
+    /** A package's version in the trixie peers' cache (tests/fetch-trixie-mactelnet.sh lists them there). */
+    private static String trixieVersion(Path repo, String packageName) {
+        try {
+            String override = System.getenv("MACSERVER_TRIXIE_CACHE");
+            Path cache = override != null && !override.isBlank() ? Path.of(override) : repo.resolve("var/peers/trixie");
+            return Files.readAllLines(cache.resolve("versions")).stream().filter(l -> l.startsWith(packageName + " "))
+                    .map(l -> l.substring(packageName.length() + 1).strip()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -27,6 +27,20 @@ class BenchReportTest {
     }
 
     @Test
+    void theEcSrp5LoginRowHoldsP50AndP99BesideMactelnetdsOfTheSameRun() {
+        String table = BenchReport.tableOf(Map.of("ecsrp5.firmware.login-p50-ms", 20.0, "ecsrp5.firmware.login-p99-ms", 40.0,
+                "ecsrp5.mactelnetd.login-p50-ms", 25.0, "ecsrp5.mactelnetd.login-p99-ms", 30.0,
+                "ecsrp5.firmware.login-ok", 50.0, "ecsrp5.mactelnetd.login-ok", 50.0));
+        assertTrue(line(table, "MAC-Telnet EC-SRP5 login").endsWith(
+                "| 20.00 / 40.00 ms | 25.00 / 30.00 ms (mactelnetd 0.6.1) | 0.80 / 1.33 | p50 and p99 <= baseline (issue 19): **not met** |"),
+                table);
+        String met = BenchReport.tableOf(Map.of("ecsrp5.firmware.login-p50-ms", 20.0, "ecsrp5.firmware.login-p99-ms", 30.0,
+                "ecsrp5.mactelnetd.login-p50-ms", 25.0, "ecsrp5.mactelnetd.login-p99-ms", 30.0));
+        assertTrue(line(met, "MAC-Telnet EC-SRP5 login").endsWith("**met** |"), met);
+        assertTrue(line(BenchReport.tableOf(Map.of()), "MAC-Telnet EC-SRP5 login").endsWith("not measured |"));
+    }
+
+    @Test
     void theMinimalVmsDataPathStandsBesideTheServerVmsOfTheSameRun() {
         String table = BenchReport.tableOf(Map.of("vm.minimal.datapath.fps", 30_000.0, "vm.server.datapath.fps", 40_000.0));
         assertTrue(line(table, "  the same, firmware on our minimal VM").contains("| 30,000 /s | 40,000 /s (server VM, same run) | 0.75 |"),
