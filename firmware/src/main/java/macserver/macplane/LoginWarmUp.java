@@ -4,10 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import macserver.auth.EcSrp5Curve;
+import macserver.auth.EcSrp5Encoding;
+import macserver.auth.EcSrp5ServerLogin;
+import macserver.auth.EcSrp5Verifier;
+import macserver.auth.InvalidPointException;
 import macserver.auth.LegacySecretBox;
 import macserver.auth.Md5Challenge;
 import macserver.cli.CliSessions;
@@ -25,14 +31,16 @@ import macserver.users.LoginService;
  * {@link TerminalSession#prepareTerminalTypes}), and a logged-in terminal is run to its prompt
  * and given one Enter, then more to their prompt: a fresh firmware's first login took some 60-90
  * ms, loading the classes of the terminal, the CLI session and the line editor. These terminals
- * belong to no session: nothing is registered, reported or logged for them. On a daemon thread of
- * its own, after the data path has started: logins that come meanwhile are served as before,
- * only slower.
+ * belong to no session: nothing is registered, reported or logged for them. EC-SRP5 logins get the
+ * same ({@link #runEcSrp5}). On a daemon thread of its own, after the data path has started:
+ * logins that come meanwhile are served as before, only slower.
  */
 final class LoginWarmUp {
     private static final Logger LOG = Logger.getLogger(LoginWarmUp.class.getName());
     /** Rounds that get the crypto compiled by the optimising compiler (some 1,000-2,000 calls). */
     static final int ROUNDS = 3_000;
+    /** EC-SRP5 server logins on throw-away keys; some 3 ms each once compiled. */
+    static final int EC_SRP5_ROUNDS = 100;
     /** Terminals run to their first prompt; each takes some microseconds once compiled. */
     static final int TERMINALS = 300;
     /** The name the throw-away terminals show in their prompt. */
@@ -73,6 +81,35 @@ final class LoginWarmUp {
 
     static void run() {
         run(vmCompiles() ? ROUNDS : 1);
+        runEcSrp5(vmCompiles() ? EC_SRP5_ROUNDS : 1);
+    }
+
+    /**
+     * The server's half of EC-SRP5 logins (the 0.6 clients' default): its key from a client's and
+     * the proof's check, on a throw-away verifier and client keys. The first logins of a fresh
+     * firmware ran this math interpreted and set the EC-SRP5 login row's p99.
+     */
+    static void runEcSrp5(int rounds) {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[12];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = (char) ('a' + random.nextInt(26));
+        }
+        EcSrp5Verifier verifier = EcSrp5Verifier.create(USER, password, random);
+        byte[] wrongProof = new byte[EcSrp5ServerLogin.PROOF_LENGTH];
+        for (int i = 0; i < rounds; i++) {
+            byte[] clientKey = EcSrp5Encoding.encode(EcSrp5Curve.multiply(new BigInteger(255, random).setBit(254), EcSrp5Curve.G));
+            EcSrp5ServerLogin login = new EcSrp5ServerLogin(verifier, random);
+            try {
+                login.serverKey(clientKey);
+            } catch (InvalidPointException e) {
+                throw new IllegalStateException("login warm-up: a client key on the curve was refused", e);
+            }
+            random.nextBytes(wrongProof);
+            if (login.verify(wrongProof)) {
+                throw new IllegalStateException("login warm-up: a random EC-SRP5 proof checked out");
+            }
+        }
     }
 
     static void run(int rounds) {

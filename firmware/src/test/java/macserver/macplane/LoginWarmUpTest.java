@@ -23,6 +23,12 @@ class LoginWarmUpTest {
     }
 
     @Test
+    void theEcSrp5WarmUpRefusesItsRandomProofs() {
+        // It throws if a client key on the curve is refused or a random proof checks out.
+        assertDoesNotThrow(() -> LoginWarmUp.runEcSrp5(3));
+    }
+
+    @Test
     void aVmThatOnlyInterpretsIsToldApart() {
         String info = System.getProperty("java.vm.info");
         try {
