@@ -22,6 +22,14 @@ system=$out/system
 # has no native one; libatomic1: what GCC's 64-bit atomics on 32-bit ARM call into (Debian's
 # armhf JDK needs it). .complete holds the package list, so a longer list unpacks again.
 packages="libc6 zlib1g libgcc-s1 libstdc++6 libffi8 libatomic1 busybox-static"
+# A board whose VM only interprets names a C library for its password hashes (pbkdf2.library,
+# loaded by the firmware through FFM, so no ELF file names it): GNU Nettle's.
+pbkdf2_library=$(profile_get "$profile" pbkdf2.library) || true
+if [[ -n $pbkdf2_library ]]; then
+    [[ $pbkdf2_library == libnettle.so.* ]] || die "pbkdf2.library: only GNU Nettle's libnettle.so.N is known, not $pbkdf2_library"
+    # Debian 13 renamed the package in the 64-bit time_t transition.
+    if [[ $(debian_suite_of "$arch") == bookworm ]]; then packages+=" libnettle8"; else packages+=" libnettle8t64"; fi
+fi
 if [[ ! -f $sysroot/.complete || $(cat "$sysroot/.complete") != "$packages" ]]; then
     say "unpacking Debian $(debian_suite_of "$arch") $packages for $arch"
     rm -rf "$sysroot"
@@ -65,6 +73,7 @@ for f in "${elves[@]}"; do own[$(basename "$f")]=1; done
 declare -A wanted=()
 queue=()
 for f in "${elves[@]}"; do mapfile -t -O "${#queue[@]}" queue < <(needed_of "$f"); done
+[[ -z $pbkdf2_library ]] || queue+=("$pbkdf2_library")
 while ((${#queue[@]} > 0)); do
     lib=${queue[0]}
     queue=("${queue[@]:1}")

@@ -157,6 +157,11 @@ jlink_args=(--add-modules "$modules" --strip-java-debug-attributes --no-man-page
 run_logged "$out/jlink.log" "$jlink" "${jlink_args[@]}"
 # The JDK's default CDS archives: the image's AOT cache takes their place.
 rm -f "$runtime"/lib/server/classes*.jsa
+# Files jlink copies that the firmware never runs: keytool, jexec (runs jar files from binfmt),
+# jrt-fs.jar (the jrt: file system for another JDK's tools), libjsig (signal chaining, loaded only
+# by LD_PRELOAD). About 0.1 MiB once squashed; jspawnhelper stays (Process starts through it).
+rm -f "$runtime/bin/keytool" "$runtime/lib/jexec" "$runtime/lib/jrt-fs.jar" "$runtime"/lib/libjsig.so \
+    "$runtime"/lib/*/libjsig.so
 strip_native_code
 echo "$modules" >"$out/modules.txt"
 echo "$used_source" >"$out/runtime-source.txt"

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import macserver.api.ApiServer;
+import macserver.auth.NettlePbkdf2;
+import macserver.auth.PasswordHash;
 import macserver.board.BoardProfile;
 import macserver.cli.ModelCliSessions;
 import macserver.config.ConfigException;
@@ -84,6 +86,7 @@ public final class Firmware {
     }
 
     private static int run(FirmwareOptions options, BoardProfile board) throws IOException, ConfigException, InterruptedException {
+        board.pbkdf2Library().ifPresent(Firmware::usePbkdf2Library);
         LiveStatus live = new LiveStatus();
         ConfigModel model = new ConfigModel(StandardSchema.create(live), () -> System.currentTimeMillis() / 1000);
         Path flashPath = options.flash().toAbsolutePath();
@@ -192,6 +195,17 @@ public final class Firmware {
      * that exist here. On the host the board's names (ether1...) exist only inside the lab, so
      * `make run` never touches the machine's own interfaces.
      */
+    /** Before anything hashes a password (factory defaults on a blank flash do). */
+    private static void usePbkdf2Library(String library) {
+        try {
+            PasswordHash.use(NettlePbkdf2.load(library));
+            LOG.info("password hashes computed by " + library);
+        } catch (IllegalStateException e) {
+            // Logins still work with the JDK's, only slowly: a VM that interprets takes minutes.
+            LOG.warning("password hashes stay with the JDK's PBKDF2, slow on this VM: " + e.getMessage());
+        }
+    }
+
     private static java.util.List<String> dataPathInterfaces(FirmwareOptions options, BoardProfile board) {
         if (options.interfaces() != null) {
             return options.interfaces();

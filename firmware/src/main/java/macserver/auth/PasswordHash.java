@@ -1,12 +1,10 @@
 package macserver.auth;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.Objects;
 
 /**
  * A slow salted password hash (PBKDF2-HMAC-SHA256, 16-byte salt, 32-byte result) for the logins
@@ -21,6 +19,8 @@ public final class PasswordHash {
     public static final int MAX_ITERATIONS = 10_000_000;
     public static final int SALT_LENGTH = 16;
     public static final int HASH_LENGTH = 32;
+
+    private static volatile Pbkdf2 pbkdf2 = Pbkdf2.JDK;
 
     private final int iterations;
     private final byte[] salt;
@@ -83,16 +83,16 @@ public final class PasswordHash {
         }
     }
 
-    /** PBKDF2 as the JDK does it: the password chars are fed in as UTF-8. */
+    /**
+     * Makes every later hash use {@code implementation}: the firmware calls this once at boot
+     * when its board names a C library for PBKDF2 (a VM that only interprets).
+     */
+    public static void use(Pbkdf2 implementation) {
+        pbkdf2 = Objects.requireNonNull(implementation);
+    }
+
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_LENGTH * 8);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK provides PBKDF2WithHmacSHA256", e);
-        } finally {
-            spec.clearPassword();
-        }
+        return pbkdf2.derive(password, salt, iterations, HASH_LENGTH);
     }
 
     @Override

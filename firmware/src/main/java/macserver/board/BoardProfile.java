@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * What the firmware and the image build need to know about one board: CPU, memory, flash
  * geometry and the partition the store lives on, the image's flash budget, console, interface
- * names, JVM options and where its Java runtime comes from.
+ * names, JVM options, where its Java runtime comes from and, on a VM that only interprets, the C
+ * library that computes the password hash.
  * Profiles are {@code .properties} files in the repository's {@code board/} folder, packaged
  * into the firmware jar under {@code board/}.
  */
@@ -33,7 +35,8 @@ public record BoardProfile(
         ConsolePort console,
         List<String> interfaces,
         List<String> jvmOptions,
-        String runtime) {
+        String runtime,
+        Optional<String> pbkdf2Library) {
 
     /** The runtime source of a board no Java runtime can be built for yet. */
     public static final String NO_RUNTIME = "none";
@@ -43,6 +46,8 @@ public record BoardProfile(
     private static final Pattern INTERFACE = Pattern.compile("[a-z][a-z0-9-]{0,13}[0-9]");
     private static final Pattern HEAP_CAP = Pattern.compile("-Xmx([0-9]{1,9})([kKmMgG])");
     private static final Pattern RUNTIME = Pattern.compile("[a-z0-9][a-z0-9.-]*(?::([a-z0-9]+))?");
+    // A shared library's file name as the dynamic loader finds it (e.g. libnettle.so.8).
+    private static final Pattern LIBRARY = Pattern.compile("lib[a-z0-9_+-]+\\.so(\\.[0-9]+)*");
     private static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
 
     public BoardProfile {
@@ -69,6 +74,7 @@ public record BoardProfile(
         jvmOptions = List.copyOf(jvmOptions);
         checkJvmOptions(jvmOptions, architecture, ramMib);
         checkRuntime(runtime, architecture);
+        pbkdf2Library.ifPresent(library -> requireMatch(LIBRARY, library, "pbkdf2.library"));
     }
 
     /**
@@ -131,7 +137,8 @@ public record BoardProfile(
                     new ConsolePort(keys.text("console.device"), keys.optionalPositiveInt("console.speed")),
                     keys.words("interfaces"),
                     keys.words("jvm.options"),
-                    keys.text("runtime"));
+                    keys.text("runtime"),
+                    keys.optionalText("pbkdf2.library"));
             keys.rejectUnknownKeys();
             return profile;
         } catch (IllegalArgumentException e) {

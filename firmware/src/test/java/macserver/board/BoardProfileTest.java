@@ -99,6 +99,8 @@ class BoardProfileTest {
         assertTrue(hex.hasRuntime());
         assertEquals("own-zero", hex.runtime());
         assertTrue(hex.jvmOptions().contains("-Xss512k"), "Zero needs deeper native stacks");
+        assertEquals(java.util.Optional.of("libnettle.so.8"), hex.pbkdf2Library(), "Zero interprets the JDK's PBKDF2");
+        assertTrue(BoardProfile.load("rb5009").pbkdf2Library().isEmpty(), "a JIT runs the JDK's fast enough");
     }
 
     @Test
@@ -179,6 +181,8 @@ class BoardProfileTest {
             flash.partition         | /dev/mtdblock2       | flash.filesystem=ubifs goes with a UBI volume
             flash.filesystem        | <remove>             | flash.filesystem is required for flash.partition=ubi0:macserver
             flash.filesystem        | ' '                  | key 'flash.filesystem' is empty
+            pbkdf2.library          | /usr/lib/libnettle.so | pbkdf2.library '/usr/lib/libnettle.so' must match
+            pbkdf2.library          | ' '                  | key 'pbkdf2.library' is empty
             """)
     void rejectsABadKeyNamingTheSourceAndTheProblem(String key, String value, String expected) {
         Properties properties = properties(VALID);

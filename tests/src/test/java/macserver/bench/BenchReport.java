@@ -148,6 +148,10 @@ public final class BenchReport {
         double onMinimal = v("vm.minimal.datapath.fps");
         row("  the same, firmware on our minimal VM (C1, Serial GC; LoadBenchmark part vms)", num(onMinimal, "/s"),
                 num(v("vm.server.datapath.fps"), "/s") + " (server VM, same run)", ratio(onMinimal, v("vm.server.datapath.fps")), "");
+        double onZero = v("vm.zero.datapath.fps");
+        row("  the same, firmware on our Zero VM (the hEX's interpreter, built for this host; part vms, other-vm=zero)",
+                num(onZero, "/s"), num(v("vm.server.datapath.fps"), "/s") + " (server VM, same run)",
+                ratio(onZero, v("vm.server.datapath.fps")), "");
         double big = v("binding.lookup-ns.big");
         double small = v("binding.lookup-ns.1k");
         row("binding lookup at " + num(v("binding.count.big"), "") + " bindings", num(big, "ns"), num(small, "ns") + " (1,000 bindings)",

@@ -51,6 +51,13 @@ class BenchReportTest {
     }
 
     @Test
+    void theZeroVmsDataPathStandsBesideTheServerVmsOfTheSameRun() {
+        String table = BenchReport.tableOf(Map.of("vm.zero.datapath.fps", 4_000.0, "vm.server.datapath.fps", 40_000.0));
+        assertTrue(line(table, "  the same, firmware on our Zero VM").contains("| 4,000 /s | 40,000 /s (server VM, same run) | 0.10 |"),
+                table);
+    }
+
+    @Test
     void theApiRowsStandBesideRestsFiguresOfTheSameRun() {
         String table = BenchReport.tableOf(Map.of("api.adds-per-s", 300.0, "rest.adds-per-s", 200.0,
                 "api.print-100k-ms", 2000.0, "rest.print-100k-ms", 1000.0));

@@ -23,7 +23,9 @@ import macserver.system.peers.Netns;
  *
  * <p>The part {@code vms}, not run by default, measures the data path with the firmware on two
  * VM variants in the same run: {@code -Dmacserver.bench.minimal-java=<java>} (our minimal VM, see
- * image/README.md) against {@code -Dmacserver.bench.server-java=<java>} (default: this JVM).
+ * image/README.md; or {@code -Dmacserver.bench.other-vm=zero -Dmacserver.bench.zero-java=<java>},
+ * the interpreter the hEX runs) against {@code -Dmacserver.bench.server-java=<java>} (default:
+ * this JVM).
  */
 public final class LoadBenchmark {
     static final long PING_MACS = 0x024c_0100_0000L;
@@ -177,19 +179,26 @@ public final class LoadBenchmark {
     }
 
     /**
-     * The data path's frames/s on the server VM and on the minimal VM, each firmware started
-     * twice in the order server, minimal, minimal, server, so a drift of the machine's load over
-     * the run weighs on both alike; each VM's figure is the mean of its two runs.
+     * The data path's frames/s on the server VM and on another of our VMs ({@code
+     * -Dmacserver.bench.other-vm=minimal}, the default, or {@code zero}; its java from {@code
+     * -Dmacserver.bench.<vm>-java}), each firmware started twice in the order server, other,
+     * other, server, so a drift of the machine's load over the run weighs on both alike; each VM's
+     * figure is the mean of its two runs.
      */
     private void vms(Netns netns, Path dir, RawBaseline raw) throws Exception {
-        String minimal = System.getProperty("macserver.bench.minimal-java");
-        if (minimal == null || !Files.isExecutable(Path.of(minimal))) {
-            throw new IllegalArgumentException("the part vms needs -Dmacserver.bench.minimal-java=<a java of the minimal VM>, not " + minimal);
+        String name = System.getProperty("macserver.bench.other-vm", "minimal");
+        if (!name.matches("minimal|zero")) {
+            throw new IllegalArgumentException("macserver.bench.other-vm must be minimal or zero, not " + name);
+        }
+        String other = System.getProperty("macserver.bench." + name + "-java");
+        if (other == null || !Files.isExecutable(Path.of(other))) {
+            throw new IllegalArgumentException("the part vms needs -Dmacserver.bench." + name + "-java=<a java of the "
+                    + name + " VM>, not " + other);
         }
         String server = System.getProperty("macserver.bench.server-java", GeneratorRun.java());
         List<String> blastBindings = List.of(hex(ALLOW_MACS) + ":" + BLAST_MACS + ":allow", hex(DENY_MACS) + ":" + BLAST_MACS + ":deny");
         double[] sum = new double[2];
-        String[][] order = {{"server", server}, {"minimal", minimal}, {"minimal", minimal}, {"server", server}};
+        String[][] order = {{"server", server}, {name, other}, {name, other}, {"server", server}};
         for (String[] vm : order) {
             System.out.println("LoadBenchmark: data path on the " + vm[0] + " VM (" + vm[1] + ")");
             // Each firmware starts as new: the last one's flash would ask for a login first.
@@ -201,7 +210,7 @@ public final class LoadBenchmark {
             }
         }
         record("vm.server.datapath.fps", sum[0] / 2);
-        record("vm.minimal.datapath.fps", sum[1] / 2);
+        record("vm." + name + ".datapath.fps", sum[1] / 2);
     }
 
     private Map<String, String> generate(Netns netns, BenchServer server, String scenario, int limit, String... options)
