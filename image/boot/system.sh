@@ -128,6 +128,8 @@ ip -n "$ns" route add 255.255.255.255/32 dev tap0
 boot_machine() {
     say "system: boot $1: $board.squashfs under ${qemu[0]} (namespace $ns)"
     started=$(date +%s%3N)
+    # Made here, not by the background job's redirection: the loop below may read it first.
+    : >"$work/qemu-$1.log"
     ip netns exec "$ns" "${qemu[@]}" -m "$ram_mib" \
         -display none -no-reboot -kernel "$kernel" -initrd "$work/initrd.gz" \
         -append "console=$console_tty quiet loglevel=3 rdinit=/init macserver.console=/dev/$console_tty macserver.flash=/dev/vdb macserver.flashfs=ext4 macserver.powerkey=/dev/input/event0" \
