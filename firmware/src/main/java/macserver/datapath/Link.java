@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import macserver.system.JitCompiler;
 
 /**
  * One interface of the data path: its port, the receive thread with its buffer and decoder, and
@@ -109,21 +110,23 @@ final class Link {
     /**
      * Encodes and decodes a MAC-Ping-sized frame in memory of its own, then has the port run its
      * native calls idle (see {@link PacketPort#warmUp}), so the per-frame code is compiled before
-     * the first frame. On this thread before the loop: frames that come meanwhile wait in the
+     * the first frame. Once on a VM that only interprets (Zero), where the rounds would keep the
+     * first frames waiting for minutes. On this thread before the loop: frames that come meanwhile wait in the
      * socket and are taken by the first receive. Nothing leaves the host.
      */
     private void warmUp() {
+        int rounds = JitCompiler.warmUpRounds(WARM_UP_ROUNDS);
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment frame = scratch.allocate(FrameEncoder.MAX_FRAME_BYTES);
             FrameEncoder encoder = new FrameEncoder(frame.asByteBuffer(), 0);
             FrameDecoder decoder = new FrameDecoder(frame.asByteBuffer(), false);
             ByteBuffer payload = ByteBuffer.allocate(WARM_UP_PAYLOAD);
-            for (int i = 0; i < WARM_UP_ROUNDS && running; i++) {
+            for (int i = 0; i < rounds && running; i++) {
                 int length = encoder.encode(info.mac(), info.mac(), info.ipv4(), -1, 20561, 20561, payload.clear());
                 decoder.decode(length, info.ifIndex());
             }
         }
-        port.warmUp(batch, WARM_UP_ROUNDS);
+        port.warmUp(batch, rounds);
     }
 
     private void deliver(FrameDecoder decoder, int length, UdpFrameHandler handler, FrameSender sender) {

@@ -20,6 +20,7 @@ import macserver.cli.CliSessions;
 import macserver.config.Plane;
 import macserver.console.TerminalSession;
 import macserver.console.TerminalSettings;
+import macserver.system.JitCompiler;
 import macserver.users.LoginService;
 
 /**
@@ -70,18 +71,9 @@ final class LoginWarmUp {
         });
     }
 
-    /**
-     * Whether this VM compiles hot code: the Zero VM of the MIPS boards (and -Xint) only
-     * interprets, so the rounds would buy nothing there but seconds of a slow CPU at boot; one of
-     * each still loads the classes.
-     */
-    static boolean vmCompiles() {
-        return !System.getProperty("java.vm.info", "").contains("interpreted mode");
-    }
-
     static void run() {
-        run(vmCompiles() ? ROUNDS : 1);
-        runEcSrp5(vmCompiles() ? EC_SRP5_ROUNDS : 1);
+        run(JitCompiler.warmUpRounds(ROUNDS));
+        runEcSrp5(JitCompiler.warmUpRounds(EC_SRP5_ROUNDS));
     }
 
     /**
@@ -137,7 +129,7 @@ final class LoginWarmUp {
      * first prompt. Each ends when its input does. Returns what the first one showed.
      */
     static String runTerminals(CliSessions cli, LoginService logins) throws IOException, InterruptedException {
-        return runTerminals(cli, logins, vmCompiles() ? TERMINALS : 1);
+        return runTerminals(cli, logins, JitCompiler.warmUpRounds(TERMINALS));
     }
 
     static String runTerminals(CliSessions cli, LoginService logins, int terminals) throws IOException, InterruptedException {
