@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import macserver.system.JitCompiler;
+import macserver.vm.JitCompiler;
 
 /**
  * One interface of the data path: its port, the receive thread with its buffer and decoder, and

@@ -20,8 +20,8 @@ import macserver.cli.CliSessions;
 import macserver.config.Plane;
 import macserver.console.TerminalSession;
 import macserver.console.TerminalSettings;
-import macserver.system.JitCompiler;
 import macserver.users.LoginService;
+import macserver.vm.JitCompiler;
 
 /**
  * Work every MAC-Telnet login does, done at start on throw-away values, so that the first logins

@@ -1,4 +1,4 @@
-package macserver.system;
+package macserver.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package macserver.system;
+package macserver.vm;
 
 /**
  * Whether this VM compiles hot code. The warm-ups at start (the data path's, the logins') run
