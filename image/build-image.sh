@@ -7,7 +7,8 @@
 # Environment:
 #   RUNTIME=/path/to/jdk25   a JDK 25 for the board's architecture (its jmods/ are linked);
 #                            the only way to build for a board whose profile says runtime=none
-#   AOT=no                   no AOT cache (faster build, slower start)
+#   AOT=no|yes               no AOT cache (faster build, slower start), or one even where the
+#                            profile says aot.cache=no
 #   IMAGE_CACHE=DIR          where downloaded Debian packages are kept (image/build/cache)
 #   FIRMWARE=DIR             the built firmware (firmware/target)
 set -euo pipefail

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,11 +140,30 @@ public record BoardProfile(
                     keys.words("jvm.options"),
                     keys.text("runtime"),
                     keys.optionalText("pbkdf2.library"));
+            checkImageBuildKeys(keys, profile.imageBudgetMib());
             keys.rejectUnknownKeys();
             return profile;
         } catch (IllegalArgumentException e) {
             throw keys.problem(e.getMessage());
         }
+    }
+
+    /**
+     * Keys only the image build reads (image/steps): the size the image aims for below its budget,
+     * and whether it carries an AOT cache. Checked here too, so that a mistyped value fails the
+     * profile tests rather than quietly meaning the default in a shell script.
+     */
+    private static void checkImageBuildKeys(ProfileReader keys, int budgetMib) {
+        OptionalInt goalMib = keys.optionalPositiveInt("image.goal-mib");
+        if (goalMib.isPresent() && goalMib.getAsInt() > budgetMib) {
+            throw new IllegalArgumentException("image.goal-mib (" + goalMib.getAsInt()
+                    + ") is larger than image.budget-mib (" + budgetMib + ")");
+        }
+        keys.optionalText("aot.cache").ifPresent(aot -> {
+            if (!aot.equals("yes") && !aot.equals("no")) {
+                throw new IllegalArgumentException("aot.cache must be yes or no, was '" + aot + "'");
+            }
+        });
     }
 
     /** False for boards whose architecture has no Java 25 runtime yet (runtime=none). */

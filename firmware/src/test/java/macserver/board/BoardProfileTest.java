@@ -183,6 +183,9 @@ class BoardProfileTest {
             flash.filesystem        | ' '                  | key 'flash.filesystem' is empty
             pbkdf2.library          | /usr/lib/libnettle.so | pbkdf2.library '/usr/lib/libnettle.so' must match
             pbkdf2.library          | ' '                  | key 'pbkdf2.library' is empty
+            image.goal-mib          | 100                  | image.goal-mib (100) is larger than image.budget-mib
+            image.goal-mib          | 0                    | key 'image.goal-mib' must be at least 1
+            aot.cache               | maybe                | aot.cache must be yes or no, was 'maybe'
             """)
     void rejectsABadKeyNamingTheSourceAndTheProblem(String key, String value, String expected) {
         Properties properties = properties(VALID);
