@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import macserver.config.ConfigModel;
+import macserver.json.JsonArray;
+import macserver.json.JsonObject;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class JsonInputTest {
     private void assertRefused(String method, String path, String body, String detailPart) {
         RestResponse r = call("admin", method, path, body);
         assertEquals(400, r.status(), body + " -> " + r.body());
-        assertTrue(r.body().get("detail").asText().contains(detailPart), r.body().toString());
+        assertTrue(((JsonObject) r.body()).string("detail").contains(detailPart), r.body().toString());
     }
 
     @Test
@@ -67,7 +69,7 @@ class JsonInputTest {
     void getallIsARead() {
         RestResponse r = call("reader", "POST", "/rest/ip/mac-server/getall", "{}");
         assertEquals(200, r.status(), String.valueOf(r.body()));
-        assertEquals("s1", r.body().get(0).get("name").asText());
+        assertEquals("s1", ((JsonObject) ((JsonArray) r.body()).get(0)).string("name"));
         assertEquals(500, call("reader", "POST", "/rest/ip/mac-server/set", "{\".id\":\"s1\",\"comment\":\"x\"}").status());
     }
 }
