@@ -1,6 +1,7 @@
 package macserver.json;
 
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * A number, kept as its literal text: the firmware reads only whole numbers, as text (a property's
@@ -8,11 +9,15 @@ import java.math.BigInteger;
  * integer that a peer sent unless asked to.
  */
 public record JsonNumber(String literal) implements JsonValue {
+    /** RFC 8259's number: what a literal must be, so that the writer can copy it out as it is. */
+    private static final Pattern GRAMMAR = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    /** Checks nothing: the parser and {@link #of} make only valid literals. */
     public JsonNumber {
+        if (!GRAMMAR.matcher(literal).matches()) {
+            throw new IllegalArgumentException("not a JSON number: " + literal);
+        }
     }
 
     public static JsonNumber of(long value) {

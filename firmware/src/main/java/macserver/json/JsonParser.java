@@ -48,11 +48,14 @@ public final class JsonParser {
     /** UTF-8 input; a byte order mark at its start is skipped, as Jackson skipped it. */
     public static JsonValue parse(byte[] utf8) throws JsonException {
         String text;
+        ByteBuffer in = ByteBuffer.wrap(utf8);
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(utf8)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new JsonException("invalid UTF-8", 1, 1);
+            // The decoder stops at the bad sequence; what comes before it is UTF-8 and tells where.
+            String before = new String(utf8, 0, in.position(), StandardCharsets.UTF_8);
+            throw new JsonParser(before).error("invalid UTF-8", before.length());
         }
         return parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }

@@ -112,6 +112,14 @@ class JsonParserTest {
     }
 
     @Test
+    void aNumberIsOnlyMadeFromAJsonNumber() {
+        for (String bad : new String[] {"", "01", "+1", "1.", ".5", "1e", "NaN", "0x1", "1 "}) {
+            assertThrows(IllegalArgumentException.class, () -> new JsonNumber(bad), bad);
+        }
+        assertEquals("-0.5E+7", new JsonNumber("-0.5E+7").toString());
+    }
+
+    @Test
     void limitsTheLengthOfANumber() {
         assertEquals("number longer than 1000 characters", refused("1" + "0".repeat(1000)).reason());
         assertEquals("number longer than 1000 characters", refused("[0." + "5".repeat(1000) + "]").reason());
@@ -123,6 +131,9 @@ class JsonParserTest {
         assertEquals(new JsonObject(), JsonParser.parse("\uFEFF{}".getBytes(StandardCharsets.UTF_8)));
         JsonException e = assertThrows(JsonException.class, () -> JsonParser.parse(new byte[] {'"', (byte) 0xC3, '"'}));
         assertEquals("invalid UTF-8", e.reason());
+        assertEquals(2, e.column());
+        e = assertThrows(JsonException.class, () -> JsonParser.parse(new byte[] {'{', '\n', '"', 'a', (byte) 0xE9, '"'}));
+        assertEquals("invalid UTF-8 at line 2 column 3", e.getMessage());
         // A surrogate encoded as if it were a character is not UTF-8 either.
         assertThrows(JsonException.class, () -> JsonParser.parse(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}));
     }

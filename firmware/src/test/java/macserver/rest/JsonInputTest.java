@@ -65,6 +65,21 @@ class JsonInputTest {
         assertEquals(200, call("admin", "PUT", "/rest/ip/mac-server", "{\"name\":\"s-0\"}").status());
     }
 
+    /** The parser's refusals reach the client as 400 "invalid JSON: <why>", and nothing is written. */
+    @Test
+    void badJsonIsRefusedWithTheReason() {
+        assertRefused("PATCH", "/rest/ip/mac-server/s1", "{\"comment\":\"a\",\"comment\":\"b\"}",
+                "invalid JSON: duplicate member name \"comment\"");
+        assertRefused("PATCH", "/rest/ip/mac-server/s1", "{\"comment\":" + "[".repeat(100) + "]".repeat(100) + "}",
+                "invalid JSON: nested deeper than 64 arrays and objects");
+        assertRefused("PATCH", "/rest/ip/mac-server/s1", "{\"comment\":\"\\q\"}", "invalid JSON: invalid escape \\\"q\"");
+        assertRefused("PATCH", "/rest/ip/mac-server/s1", "{\"comment\":\"a\"} x", "invalid JSON: unexpected 'x' after the JSON value");
+        assertRefused("PUT", "/rest/ip/mac-server", "{\"name\":\"s2\",\"max-sessions\":1" + "0".repeat(1000) + "}",
+                "invalid JSON: number longer than 1000 characters");
+        assertEquals(1, model.read(() -> model.table(model.schema().menu("ip mac-server")).size()));
+        assertEquals(null, ((JsonObject) call("admin", "GET", "/rest/ip/mac-server/s1", null).body()).get("comment"));
+    }
+
     @Test
     void getallIsARead() {
         RestResponse r = call("reader", "POST", "/rest/ip/mac-server/getall", "{}");
