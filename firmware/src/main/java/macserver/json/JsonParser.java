@@ -13,19 +13,24 @@ import java.nio.charset.StandardCharsets;
  * <li>a name twice in one object is an error (a peer must not have one reader see the first
  *     value and another the last);
  * <li>at most {@value #MAX_DEPTH} nested arrays and objects, so input cannot exhaust the stack;
+ * <li>at most {@value #MAX_VALUES} values in all (arrays, objects and scalars): the API's 4,096
+ *     words fit, while a 1 MiB REST body of {@code [0,0,...]} would otherwise be half a million
+ *     objects, 34 MB of heap where the router has 24 MiB;
  * <li>a number of at most {@value #MAX_NUMBER_LENGTH} characters (Jackson's limit), kept as text;
  * <li>{@code \}{@code uD800} alone is taken as that unpaired surrogate, as Jackson did: a string
  *     check further on (a name's characters) refuses it where it matters.
  * </ul>
- * The input itself is capped by the callers (REST's body limit, 16 KiB for MQTT requests, 1 KiB
- * for fleet messages), and the tree is a small multiple of it.
+ * The input itself is capped by the callers (REST's 1 MiB body limit, 16 KiB for MQTT requests,
+ * 1 KiB for fleet messages); strings and names are at most the input's length.
  */
 public final class JsonParser {
     public static final int MAX_DEPTH = 64;
+    public static final int MAX_VALUES = 10_000;
     public static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String in;
     private int pos;
+    private int values;
 
     private JsonParser(String in) {
         this.in = in;
@@ -63,6 +68,9 @@ public final class JsonParser {
     private JsonValue value(int depth) throws JsonException {
         if (pos == in.length()) {
             throw error("unexpected end of input, expecting a value", pos);
+        }
+        if (++values > MAX_VALUES) {
+            throw error("more than " + MAX_VALUES + " values", pos);
         }
         char c = in.charAt(pos);
         return switch (c) {

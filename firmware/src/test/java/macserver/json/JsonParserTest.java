@@ -120,6 +120,22 @@ class JsonParserTest {
     }
 
     @Test
+    void limitsTheNumberOfValues() throws JsonException {
+        String full = "[" + "0,".repeat(JsonParser.MAX_VALUES - 2) + "{}]";
+        assertEquals(JsonParser.MAX_VALUES - 1, ((JsonArray) parse(full)).size());
+        JsonException e = refused("[" + "0,".repeat(JsonParser.MAX_VALUES - 1) + "0]");
+        assertEquals("more than 10000 values", e.reason());
+        assertEquals(2 + 2 * (JsonParser.MAX_VALUES - 1), e.column());
+        StringBuilder members = new StringBuilder("{");
+        for (int i = 0; i < JsonParser.MAX_VALUES; i++) {
+            members.append('"').append(i).append("\":0,");
+        }
+        assertEquals("more than 10000 values", refused(members.append("\"x\":0}").toString()).reason());
+        // A megabyte of zeros, as a REST body can be, is refused before it is half a million objects.
+        assertEquals("more than 10000 values", refused("[" + "0,".repeat(524_286) + "0]").reason());
+    }
+
+    @Test
     void limitsTheLengthOfANumber() {
         assertEquals("number longer than 1000 characters", refused("1" + "0".repeat(1000)).reason());
         assertEquals("number longer than 1000 characters", refused("[0." + "5".repeat(1000) + "]").reason());
