@@ -31,7 +31,8 @@ class ArchitectureTest {
     private static final Pattern REFERENCE = Pattern.compile("\\bmacserver((?:\\.[a-z0-9]+)*)\\.[A-Z*]");
     private static final Set<String> PLANES = Set.of("api", "cli", "console", "fleet", "mactelnet", "mqtt", "rest", "ssh");
     /** Packages that need none of the firmware's others but {@code mac} (how a MAC address prints) and {@code libc}. */
-    private static final Set<String> STANDALONE = Set.of("auth", "board", "datapath", "display", "libc", "mac", "radius", "store", "vm");
+    private static final Set<String> STANDALONE = Set.of("auth", "board", "datapath", "display", "json", "libc", "mac", "radius", "store",
+            "vm");
 
     /** Package to the packages its classes refer to, by short name ("" for the root). */
     static Map<String, Set<String>> graph(Path sources) {
@@ -131,6 +132,8 @@ class ArchitectureTest {
             needs.remove("vm");
             assertEquals(Set.of(), needs, pkg + " should need no other package of the firmware");
         }
+        // JSON is read from peers by four planes; it needs nothing of ours, not even a MAC address.
+        assertEquals(Set.of(), g.get("json"), "json should need no other package of the firmware");
     }
 
     /** java.util.logging everywhere: one configuration (logging.properties), one format in the log. */

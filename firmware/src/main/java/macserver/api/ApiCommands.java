@@ -1,13 +1,14 @@
 package macserver.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import macserver.json.JsonArray;
+import macserver.json.JsonObject;
+import macserver.json.JsonString;
+import macserver.json.JsonValue;
+import macserver.json.JsonWriter;
 import macserver.rest.RestApi;
 import macserver.rest.RestRequest;
 import macserver.rest.RestResponse;
@@ -21,10 +22,6 @@ import macserver.rest.RestResponse;
  * API's own commands ({@code /login}, {@code /cancel}, {@code /quit}). Thread-safe.
  */
 final class ApiCommands {
-    /** Made on the first command, not at start (see {@code RestApi.json()}: metaspace while idle). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
     private static final Set<String> VERBS = Set.of("print", "getall", "add", "set", "remove", "enable", "disable");
 
     private final RestApi rest;
@@ -49,8 +46,8 @@ final class ApiCommands {
             return trap("no such command or directory (" + verb + ")");
         }
         boolean print = verb.equals("print") || verb.equals("getall");
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ArrayNode query = Json.MAPPER.createArrayNode();
+        JsonObject body = new JsonObject();
+        JsonArray query = new JsonArray();
         for (String w : sentence.words().subList(1, sentence.words().size())) {
             if (w.startsWith("=")) {
                 int eq = w.indexOf('=', 1);
@@ -71,51 +68,52 @@ final class ApiCommands {
             }
         }
         if (!query.isEmpty()) {
-            body.set(".query", query);
+            body.put(".query", query);
         }
         boolean countOnly = print && body.remove("count-only") != null;
-        byte[] json;
-        try {
-            json = Json.MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return trap("invalid attribute");
-        }
+        byte[] json = JsonWriter.utf8(body);
         // getall is print's old name; REST counts it a write, the API never did.
         String path = "/rest" + menu + "/" + (print ? "print" : verb);
         RestResponse r = rest.handle(new RestRequest("POST", path, Map.of(), json, user, null));
         if (r.status() >= 300) {
-            String detail = r.body() != null && r.body().hasNonNull("detail") ? r.body().get("detail").asText() : null;
-            return trap(detail != null ? detail : r.status() == 404 ? "no such item" : r.body().path("message").asText());
+            // Every error answer is RestApi.error's object: detail (when there is one), error, message.
+            JsonObject error = (JsonObject) r.body();
+            String detail = error.string("detail");
+            return trap(detail != null ? detail : r.status() == 404 ? "no such item" : error.string("message"));
         }
         List<ApiSentence> out = new ArrayList<>();
-        JsonNode answer = r.body();
+        JsonValue answer = r.body();
         if (countOnly) {
-            out.add(ApiSentence.of("!done", "=ret=" + (answer.isArray() ? answer.size() : 1)));
+            out.add(ApiSentence.of("!done", "=ret=" + (answer instanceof JsonArray items ? items.size() : 1)));
         } else if (print) {
-            if (answer.isArray()) {
-                for (JsonNode item : answer) {
-                    out.add(row(item));
+            if (answer instanceof JsonArray items) {
+                for (JsonValue item : items) {
+                    out.add(row((JsonObject) item));
                 }
-            } else if (answer.isObject() && !answer.isEmpty()) {
-                out.add(row(answer));
+            } else if (answer instanceof JsonObject item && !item.isEmpty()) {
+                out.add(row(item));
             }
             out.add(ApiSentence.done());
-        } else if (answer.isObject() && answer.has("ret")) {
-            out.add(ApiSentence.of("!done", "=ret=" + answer.get("ret").asText()));
+        } else if (answer instanceof JsonObject added && added.has("ret")) {
+            out.add(ApiSentence.of("!done", "=ret=" + text(added.get("ret"))));
         } else {
             out.add(ApiSentence.done());
         }
         return out;
     }
 
-    private static ApiSentence row(JsonNode item) {
+    private static ApiSentence row(JsonObject item) {
         List<String> words = new ArrayList<>(item.size() + 1);
         words.add("!re");
-        for (var it = item.properties().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            words.add("=" + e.getKey() + "=" + e.getValue().asText());
+        for (var e : item.members().entrySet()) {
+            words.add("=" + e.getKey() + "=" + text(e.getValue()));
         }
         return new ApiSentence(words);
+    }
+
+    /** RouterOS-shaped answers hold strings only; anything else is shown as its JSON text. */
+    private static String text(JsonValue v) {
+        return v instanceof JsonString s ? s.value() : v.toString();
     }
 
     static List<ApiSentence> trap(String message) {

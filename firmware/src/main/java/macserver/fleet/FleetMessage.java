@@ -1,18 +1,17 @@
 package macserver.fleet;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 import macserver.config.MacAddressType;
+import macserver.json.JsonBoolean;
+import macserver.json.JsonException;
+import macserver.json.JsonNumber;
+import macserver.json.JsonObject;
+import macserver.json.JsonParser;
+import macserver.json.JsonString;
+import macserver.json.JsonValue;
+import macserver.json.JsonWriter;
 import macserver.mac.MacAddress;
 
 /**
@@ -33,11 +32,6 @@ public record FleetMessage(long mac, String server, String action, String commen
     /** Timestamps past the year 9999 are clocks gone wrong. */
     static final long MAX_TIMESTAMP = 253_402_300_799_999L;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
     private static final Set<String> FIELDS = Set.of("mac-address", "mac-server", "action", "comment", "timestamp",
             "publisher", "deleted");
     private static final Comparator<FleetMessage> ORDER = Comparator.comparingLong(FleetMessage::timestamp)
@@ -76,7 +70,7 @@ public record FleetMessage(long mac, String server, String action, String commen
     }
 
     public byte[] encode() {
-        ObjectNode o = JSON.createObjectNode();
+        JsonObject o = new JsonObject();
         o.put("mac-address", MacAddress.format(mac));
         if (deleted) {
             o.put("deleted", true);
@@ -89,11 +83,7 @@ public record FleetMessage(long mac, String server, String action, String commen
         }
         o.put("timestamp", timestamp);
         o.put("publisher", publisher);
-        try {
-            return JSON.writeValueAsBytes(o);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonWriter.utf8(o);
     }
 
     /** Reads the payload of the binding topic of {@code topicMac}; the payload must name that MAC. */
@@ -101,19 +91,16 @@ public record FleetMessage(long mac, String server, String action, String commen
         if (payload.length > MAX_PAYLOAD) {
             throw new FleetFormatException("payload of " + payload.length + " bytes (at most " + MAX_PAYLOAD + ")");
         }
-        JsonNode root;
+        JsonValue parsed;
         try {
-            root = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new FleetFormatException("not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new FleetFormatException("not JSON: " + e.getMessage());
+            parsed = JsonParser.parse(payload);
+        } catch (JsonException e) {
+            throw new FleetFormatException("not JSON: " + e.reason());
         }
-        if (root == null || !root.isObject()) {
+        if (!(parsed instanceof JsonObject root)) {
             throw new FleetFormatException("not a JSON object");
         }
-        for (var it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        for (String name : root.names()) {
             if (!FIELDS.contains(name)) {
                 throw new FleetFormatException("unknown field " + name);
             }
@@ -122,13 +109,12 @@ public record FleetMessage(long mac, String server, String action, String commen
         if (mac != topicMac) {
             throw new FleetFormatException("mac-address does not match the topic");
         }
-        JsonNode deletedNode = root.get("deleted");
-        if (deletedNode != null && !deletedNode.isBoolean()) {
+        JsonValue deletedValue = root.get("deleted");
+        if (deletedValue != null && !(deletedValue instanceof JsonBoolean)) {
             throw new FleetFormatException("deleted must be true or false");
         }
-        boolean deleted = deletedNode != null && deletedNode.booleanValue();
-        JsonNode ts = root.get("timestamp");
-        if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong()) {
+        boolean deleted = deletedValue == JsonBoolean.TRUE;
+        if (!(root.get("timestamp") instanceof JsonNumber ts) || !ts.fitsLong()) {
             throw new FleetFormatException("timestamp must be a whole number of milliseconds");
         }
         String server = text(root, "mac-server", !deleted);
@@ -145,18 +131,18 @@ public record FleetMessage(long mac, String server, String action, String commen
         return new FleetMessage(mac, server, action, comment, ts.longValue(), publisher, deleted);
     }
 
-    private static String text(JsonNode root, String field, boolean required) throws FleetFormatException {
-        JsonNode n = root.get(field);
+    private static String text(JsonObject root, String field, boolean required) throws FleetFormatException {
+        JsonValue n = root.get(field);
         if (n == null) {
             if (required) {
                 throw new FleetFormatException(field + " missing");
             }
             return null;
         }
-        if (!n.isTextual()) {
+        if (!(n instanceof JsonString s)) {
             throw new FleetFormatException(field + " must be a string");
         }
-        return n.textValue();
+        return s.value();
     }
 
     private static void check(long mac, String server, String action, String comment, long timestamp, String publisher,

@@ -1,6 +1,5 @@
 package macserver.mqtt;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.logging.Logger;
 import macserver.cli.CliSession;
 import macserver.cli.CliSessions;
 import macserver.config.Plane;
+import macserver.json.JsonObject;
 
 /**
  * Remote management over MQTT 5: runs the requests published to {@link AgentTopics#request()}
@@ -162,7 +162,7 @@ public final class ManagementAgent {
     }
 
     private static byte[] json(String id, CliSession.Answer a) {
-        ObjectNode o = Request.mapper().createObjectNode();
+        JsonObject o = new JsonObject();
         if (id != null) {
             o.put("id", id);
         }

@@ -1,6 +1,5 @@
 package macserver.mqtt;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import macserver.config.Origin;
 import macserver.config.Plane;
 import macserver.config.Property;
 import macserver.config.menus.MacServerMenus.BindingRow;
+import macserver.json.JsonObject;
 
 /**
  * The router's events on {@code <prefix>/event/<type>} (QoS 1, not retained): MAC-Telnet sessions
@@ -169,7 +169,7 @@ public final class ManagementEvents implements ChangeListener {
         if (t == null || !rate.allow()) {
             return;
         }
-        ObjectNode o = Request.mapper().createObjectNode();
+        JsonObject o = new JsonObject();
         o.put("type", type);
         fields.forEach((k, v) -> {
             if (v instanceof Integer i) {

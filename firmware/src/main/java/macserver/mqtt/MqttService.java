@@ -1,6 +1,5 @@
 package macserver.mqtt;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +17,7 @@ import macserver.config.menus.IotMenus.AgentRow;
 import macserver.config.menus.IotMenus.BrokerRow;
 import macserver.config.menus.LiveStatus;
 import macserver.config.menus.SystemMenus;
+import macserver.json.JsonObject;
 
 /**
  * The router's MQTT side as the firmware runs it: follows {@code /iot mqtt agent} and
@@ -239,7 +239,7 @@ public final class MqttService implements AutoCloseable {
     }
 
     private byte[] status(String state) {
-        ObjectNode o = Request.mapper().createObjectNode();
+        JsonObject o = new JsonObject();
         o.put("state", state);
         if (state.equals("online")) {
             o.put("identity", cli.identity());

@@ -1,19 +1,21 @@
 package macserver.mqtt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import macserver.cli.Lexer;
+import macserver.json.JsonBoolean;
+import macserver.json.JsonException;
+import macserver.json.JsonNull;
+import macserver.json.JsonNumber;
+import macserver.json.JsonObject;
+import macserver.json.JsonParser;
+import macserver.json.JsonString;
+import macserver.json.JsonValue;
 
 /**
  * One remote request, turned into console lines: a text payload is CLI lines as typed at the
@@ -23,17 +25,6 @@ import macserver.cli.Lexer;
  */
 record Request(List<String> lines, boolean json, String id) {
     static final int MAX_BYTES = 16 * 1024;
-
-    /** Jackson's mapper, made on first use (see {@code RestApi.json()}: metaspace while idle). */
-    static ObjectMapper mapper() {
-        return Json.MAPPER;
-    }
-
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
-    }
 
     /** A payload that is not a request; the message says why. */
     static final class MalformedException extends Exception {
@@ -83,34 +74,33 @@ record Request(List<String> lines, boolean json, String id) {
     }
 
     private static Request json(String text) throws MalformedException {
-        JsonNode root;
+        JsonValue parsed;
         try {
-            root = mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new MalformedException(e.getLocation() == null ? "bad JSON" : "bad JSON at line "
-                    + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(), true);
+            parsed = JsonParser.parse(text);
+        } catch (JsonException e) {
+            throw new MalformedException("bad JSON at line " + e.line() + " column " + e.column(), true);
         }
-        if (!root.isObject()) {
+        if (!(parsed instanceof JsonObject root)) {
             throw new MalformedException("expected a JSON object", true);
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
+        for (String f : root.names()) {
             if (!List.of("id", "line", "menu", "command", "arguments").contains(f)) {
                 throw new MalformedException("unknown field " + f, true);
             }
         }
         String id = null;
         if (root.has("id")) {
-            if (!root.get("id").isTextual() && !root.get("id").isIntegralNumber()) {
-                throw new MalformedException("id must be a string or an integer", true);
-            }
-            id = root.get("id").asText();
+            id = switch (root.get("id")) {
+                case JsonString s -> s.value();
+                case JsonNumber n when n.isIntegral() -> n.integerText();
+                default -> throw new MalformedException("id must be a string or an integer", true);
+            };
         }
         if (root.has("line")) {
-            if (root.size() != (id == null ? 1 : 2) || !root.get("line").isTextual()) {
+            if (root.size() != (id == null ? 1 : 2) || !(root.get("line") instanceof JsonString line)) {
                 throw new MalformedException("line must be a string and alone", true);
             }
-            return new Request(List.of(root.get("line").asText()), true, id);
+            return new Request(List.of(line.value()), true, id);
         }
         String menu = text(root, "menu", "[a-z0-9 /-]*");
         String command = text(root, "command", "[a-z][a-z-]*");
@@ -121,13 +111,12 @@ record Request(List<String> lines, boolean json, String id) {
             }
         }
         line.append(' ').append(command);
-        JsonNode args = root.get("arguments");
-        if (args != null && !args.isNull()) {
-            if (!args.isObject()) {
+        JsonValue args = root.get("arguments");
+        if (args != null && args != JsonNull.NULL) {
+            if (!(args instanceof JsonObject arguments)) {
                 throw new MalformedException("arguments must be an object", true);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = args.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonValue> e : arguments.members().entrySet()) {
                 if (!e.getKey().matches("[a-z0-9][a-z0-9.-]*")) {
                     throw new MalformedException("bad argument name " + e.getKey(), true);
                 }
@@ -143,21 +132,21 @@ record Request(List<String> lines, boolean json, String id) {
         return new Request(List.of(line.toString()), true, id);
     }
 
-    private static String text(JsonNode root, String field, String pattern) throws MalformedException {
-        JsonNode n = root.get(field);
-        if (n == null || !n.isTextual() || !n.asText().matches(pattern)) {
+    private static String text(JsonObject root, String field, String pattern) throws MalformedException {
+        String s = root.string(field);
+        if (s == null || !s.matches(pattern)) {
             throw new MalformedException(field + " missing or not a " + field + " name", true);
         }
-        return n.asText();
+        return s;
     }
 
-    private static String value(String name, JsonNode v) throws MalformedException {
-        if (v.isTextual() || v.isIntegralNumber()) {
-            return v.asText();
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean() ? "yes" : "no";
-        }
-        throw new MalformedException("argument " + name + " must be a string, an integer or a boolean", true);
+    private static String value(String name, JsonValue v) throws MalformedException {
+        return switch (v) {
+            case JsonString s -> s.value();
+            case JsonNumber n when n.isIntegral() -> n.integerText();
+            case JsonBoolean b -> b.value() ? "yes" : "no";
+            default -> throw new MalformedException("argument " + name + " must be a string, an integer or a boolean",
+                    true);
+        };
     }
 }

@@ -1,7 +1,5 @@
 package macserver.mqtt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +7,8 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.menus.MacServerMenus.BindingRow;
 import macserver.config.menus.MacServerMenus.ServerRow;
+import macserver.json.JsonArray;
+import macserver.json.JsonObject;
 
 /**
  * The retained {@code <prefix>/state} document: counts and servers, never the bindings
@@ -31,14 +31,16 @@ final class StateSummary {
                     dynamicCount++;
                 }
             }
-            ObjectNode o = Request.mapper().createObjectNode();
+            JsonObject o = new JsonObject();
             o.put("bindings", model.table(bindings).size());
             o.put("dynamic-bindings", dynamicCount);
-            ArrayNode list = o.putArray("servers");
+            JsonArray list = new JsonArray();
+            o.put("servers", list);
             for (var it = model.table(servers).iterator(); it.hasNext(); ) {
                 var e = it.next();
                 Object[] row = e.getValue();
-                ObjectNode s = list.addObject();
+                JsonObject s = new JsonObject();
+                list.add(s);
                 s.put("name", ServerRow.name(row));
                 s.put("default", ServerRow.isDefault(row));
                 s.put("disabled", ServerRow.disabled(row));

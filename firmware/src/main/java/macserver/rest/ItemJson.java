@@ -1,7 +1,5 @@
 package macserver.rest;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +12,10 @@ import macserver.config.IntType;
 import macserver.config.ItemView;
 import macserver.config.Menu;
 import macserver.config.Property;
+import macserver.json.JsonObject;
 
 /** Writes items as JSON objects in either {@link Shape}; call with the model's lock held. */
 final class ItemJson {
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private final ConfigModel model;
     private final Map<Menu, List<Property>> shown = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -45,8 +42,8 @@ final class ItemJson {
     }
 
     /** The item's visible properties (or only {@code fields}, when not null), keys in name order. */
-    ObjectNode item(ItemView item, Shape shape, Collection<String> fields) {
-        ObjectNode out = JSON.objectNode();
+    JsonObject item(ItemView item, Shape shape, Collection<String> fields) {
+        JsonObject out = new JsonObject();
         if (!item.menu().isSingleValue() && (fields == null || fields.contains(".id"))) {
             out.put(".id", formatId(item.id()));
         }
@@ -84,7 +81,7 @@ final class ItemJson {
         return p.type().format(v, model);
     }
 
-    private void put(ObjectNode out, Property p, Object v) {
+    private void put(JsonObject out, Property p, Object v) {
         if (v == null) {
             out.putNull(p.name());
         } else if (v instanceof Boolean b) {

@@ -1,6 +1,5 @@
 package macserver.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,13 @@ import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Property;
 import macserver.config.Transaction;
+import macserver.json.JsonArray;
+import macserver.json.JsonBoolean;
+import macserver.json.JsonNull;
+import macserver.json.JsonNumber;
+import macserver.json.JsonObject;
+import macserver.json.JsonString;
+import macserver.json.JsonValue;
 
 /**
  * Turns a JSON object of properties into typed values for a transaction. Strings are read as the
@@ -22,13 +28,12 @@ final class JsonInput {
     private JsonInput() {
     }
 
-    static Map<Property, Object> values(ConfigModel model, Menu menu, JsonNode body, Set<String> skip, boolean unsetAllowed) {
-        if (body == null || !body.isObject()) {
+    static Map<Property, Object> values(ConfigModel model, Menu menu, JsonValue body, Set<String> skip, boolean unsetAllowed) {
+        if (!(body instanceof JsonObject object)) {
             throw RestException.badRequest("expected a JSON object");
         }
         Map<Property, Object> out = new LinkedHashMap<>();
-        for (var it = body.properties().iterator(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : object.members().entrySet()) {
             String name = e.getKey();
             if (skip.contains(name)) {
                 continue;
@@ -37,8 +42,8 @@ final class JsonInput {
             if (p == null || !p.isSettable()) {
                 throw RestException.badRequest("unknown parameter " + name);
             }
-            JsonNode v = e.getValue();
-            if (v.isNull()) {
+            JsonValue v = e.getValue();
+            if (v instanceof JsonNull) {
                 if (unsetAllowed) {
                     out.put(p, Transaction.UNSET);
                 }
@@ -50,7 +55,7 @@ final class JsonInput {
             } catch (ConfigException ex) {
                 throw RestException.badRequest(ex.getMessage());
             }
-            if (v.isArray() && !(value instanceof List)) {
+            if (v instanceof JsonArray && !(value instanceof List)) {
                 // ["a,b"] would otherwise pass as the text a,b: a list is only for list properties.
                 throw RestException.badRequest("invalid value for argument " + name
                         + " (expected one value, not a list)");
@@ -61,23 +66,22 @@ final class JsonInput {
     }
 
     /** A scalar (or a list, for list properties) as console text. */
-    static String text(String name, JsonNode v) {
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        if (v.isBoolean() || v.isIntegralNumber()) {
-            return v.asText();
-        }
-        if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isTextual()) {
-                    throw RestException.badRequest("invalid value for argument " + name);
+    static String text(String name, JsonValue v) {
+        return switch (v) {
+            case JsonString s -> s.value();
+            case JsonBoolean b -> b.toString();
+            case JsonNumber n when n.isIntegral() -> n.integerText();
+            case JsonArray a -> {
+                List<String> parts = new ArrayList<>();
+                for (JsonValue e : a) {
+                    if (!(e instanceof JsonString s)) {
+                        throw RestException.badRequest("invalid value for argument " + name);
+                    }
+                    parts.add(s.value());
                 }
-                parts.add(e.asText());
+                yield String.join(",", parts);
             }
-            return String.join(",", parts);
-        }
-        throw RestException.badRequest("invalid value for argument " + name);
+            default -> throw RestException.badRequest("invalid value for argument " + name);
+        };
     }
 }

@@ -1,14 +1,5 @@
 package macserver.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +15,12 @@ import macserver.config.Menu;
 import macserver.config.Origin;
 import macserver.config.Plane;
 import macserver.config.Property;
+import macserver.json.JsonArray;
+import macserver.json.JsonException;
+import macserver.json.JsonObject;
+import macserver.json.JsonParser;
+import macserver.json.JsonString;
+import macserver.json.JsonValue;
 
 /**
  * RouterOS v7's REST semantics over the configuration model, without HTTP: GET prints, PUT adds,
@@ -31,20 +28,6 @@ import macserver.config.Property;
  * shape; the seed's bare {@code /ip/mac-server...} paths answer in the seed's (see {@link Shape}).
  */
 public final class RestApi {
-    /**
-     * Jackson's mapper, made on the first request: an ObjectMapper loads a few hundred classes,
-     * which an idle router (REST enabled, no client) should not keep in its metaspace.
-     */
-    static ObjectMapper json() {
-        return Json.MAPPER;
-    }
-
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
-    }
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> ITEM_KEYS = Set.of(".id", "numbers");
     /** POST commands that only read, so the {@code read} policy is enough. */
     private static final Set<String> READS = Set.of("print", "getall");
@@ -92,7 +75,7 @@ public final class RestApi {
 
     /** RouterOS's error body: {@code {"detail":..., "error":<status>, "message":<reason>}}. */
     public static RestResponse error(int status, String detail) {
-        ObjectNode body = NODES.objectNode();
+        JsonObject body = new JsonObject();
         if (detail != null) {
             body.put("detail", detail);
         }
@@ -175,15 +158,15 @@ public final class RestApi {
     }
 
     /** Prints the menu; {@code match} (null for all) sees each item's texts. */
-    private JsonNode print(Target t, Predicate<Map<String, String>> match, List<String> fields) {
+    private JsonValue print(Target t, Predicate<Map<String, String>> match, List<String> fields) {
         Menu menu = t.menu();
         List<String> chosen = fields == null ? seedFields(t, false) : fields;
         return model.read(() -> {
             List<ItemView> views = views(menu);
             if (menu.isSingleValue()) {
-                return views.isEmpty() ? NODES.objectNode() : items.item(views.getFirst(), t.shape(), chosen);
+                return views.isEmpty() ? new JsonObject() : items.item(views.getFirst(), t.shape(), chosen);
             }
-            ArrayNode out = NODES.arrayNode();
+            JsonArray out = new JsonArray();
             for (ItemView v : views) {
                 if (match == null || match.test(texts(v))) {
                     out.add(items.item(v, t.shape(), chosen));
@@ -238,7 +221,7 @@ public final class RestApi {
         return add(t, r, body(r), null);
     }
 
-    private RestResponse add(Target t, RestRequest r, JsonNode body, List<String> answerFields) {
+    private RestResponse add(Target t, RestRequest r, JsonValue body, List<String> answerFields) {
         if (t.menu().kind() != Menu.Kind.LIST) {
             throw new RestException(406, "no such command or directory (add)");
         }
@@ -250,7 +233,7 @@ public final class RestApi {
     }
 
     private RestResponse patch(Target t, RestRequest r) {
-        JsonNode body = body(r);
+        JsonValue body = body(r);
         int id = write(r, tx -> {
             int target = writableId(t);
             checkIfMatch(t.menu(), target, r.ifMatch());
@@ -316,8 +299,8 @@ public final class RestApi {
     // ---- POST: commands ----
 
     private RestResponse post(Target t, RestRequest r) {
-        JsonNode body = r.body().length == 0 ? NODES.objectNode() : body(r);
-        if (!body.isObject()) {
+        JsonValue parsed = r.body().length == 0 ? new JsonObject() : body(r);
+        if (!(parsed instanceof JsonObject body)) {
             throw RestException.badRequest("expected a JSON object");
         }
         if (t.word() == null) {
@@ -329,9 +312,7 @@ public final class RestApi {
             case "print", "getall" -> printCommand(t, body);
             case "add" -> {
                 RestResponse added = add(new Target(t.menu(), null, Shape.ROUTEROS), r, body, List.of(".id"));
-                ObjectNode ret = NODES.objectNode();
-                ret.put("ret", added.body().get(".id").asText());
-                yield RestResponse.ok(ret);
+                yield RestResponse.ok(new JsonObject().put("ret", ((JsonObject) added.body()).string(".id")));
             }
             case "set" -> {
                 write(r, tx -> {
@@ -340,7 +321,7 @@ public final class RestApi {
                     }
                     return null;
                 });
-                yield RestResponse.ok(NODES.arrayNode());
+                yield RestResponse.ok(new JsonArray());
             }
             case "remove" -> {
                 write(r, tx -> {
@@ -349,7 +330,7 @@ public final class RestApi {
                     }
                     return null;
                 });
-                yield RestResponse.ok(NODES.arrayNode());
+                yield RestResponse.ok(new JsonArray());
             }
             case "enable", "disable" -> {
                 Property disabled = t.menu().property("disabled");
@@ -364,39 +345,38 @@ public final class RestApi {
                     }
                     return null;
                 });
-                yield RestResponse.ok(NODES.arrayNode());
+                yield RestResponse.ok(new JsonArray());
             }
             default -> throw RestException.noSuchCommand(t.word());
         };
     }
 
-    private RestResponse printCommand(Target t, JsonNode body) {
+    private RestResponse printCommand(Target t, JsonObject body) {
         rejectExtra(body, Set.of(".proplist", ".query"));
         List<String> fields = null;
-        JsonNode pl = body.get(".proplist");
+        JsonValue pl = body.get(".proplist");
         if (pl != null) {
             fields = proplist(JsonInput.text(".proplist", pl));
         }
         List<String> words = new ArrayList<>();
-        JsonNode q = body.get(".query");
+        JsonValue q = body.get(".query");
         if (q != null) {
-            if (!q.isArray()) {
+            if (!(q instanceof JsonArray query)) {
                 throw RestException.badRequest("invalid value for argument .query");
             }
-            for (JsonNode w : q) {
-                if (!w.isTextual()) {
+            for (JsonValue w : query) {
+                if (!(w instanceof JsonString word)) {
                     throw RestException.badRequest("invalid value for argument .query");
                 }
-                words.add(w.asText());
+                words.add(word.value());
             }
         }
         return RestResponse.ok(print(new Target(t.menu(), null, Shape.ROUTEROS),
                 words.isEmpty() ? null : QueryStack.parse(words), fields));
     }
 
-    private static void rejectExtra(JsonNode body, Set<String> allowed) {
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+    private static void rejectExtra(JsonObject body, Set<String> allowed) {
+        for (String name : body.names()) {
             if (!allowed.contains(name)) {
                 throw RestException.badRequest("unknown parameter " + name);
             }
@@ -404,14 +384,14 @@ public final class RestApi {
     }
 
     /** Items named by {@code .id} or {@code numbers} (comma-separated ids or names); singletons need none. */
-    private List<Integer> selected(Menu menu, JsonNode body) {
+    private List<Integer> selected(Menu menu, JsonObject body) {
         if (menu.kind() == Menu.Kind.SINGLETON) {
             return List.of(1);
         }
         if (menu.kind() != Menu.Kind.LIST) {
             throw new RestException(406, "no such command or directory");
         }
-        JsonNode which = body.has(".id") ? body.get(".id") : body.get("numbers");
+        JsonValue which = body.has(".id") ? body.get(".id") : body.get("numbers");
         if (which == null) {
             throw RestException.badRequest("missing value for numbers");
         }
@@ -461,16 +441,14 @@ public final class RestApi {
         return id;
     }
 
-    private static JsonNode body(RestRequest r) {
+    private static JsonValue body(RestRequest r) {
         if (r.body().length == 0) {
             throw RestException.badRequest("expected a JSON object");
         }
         try {
-            return json().readTree(r.body());
-        } catch (JsonProcessingException e) {
-            throw RestException.badRequest("invalid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw RestException.badRequest("invalid JSON");
+            return JsonParser.parse(r.body());
+        } catch (JsonException e) {
+            throw RestException.badRequest("invalid JSON: " + e.reason());
         }
     }
 

@@ -1,6 +1,5 @@
 package macserver.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import macserver.json.JsonWriter;
 import macserver.service.ConnectionGate;
 
 /**
@@ -138,12 +138,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static FullHttpResponse response(RestResponse r) {
-        byte[] bytes;
-        try {
-            bytes = r.body() == null ? new byte[0] : RestApi.json().writeValueAsBytes(r.body());
-        } catch (JsonProcessingException e) {
-            bytes = new byte[0];
-        }
+        byte[] bytes = r.body() == null ? new byte[0] : JsonWriter.utf8(r.body());
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(bytes));
         if (r.body() != null) {

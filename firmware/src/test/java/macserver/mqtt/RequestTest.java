@@ -51,7 +51,10 @@ class RequestTest {
 
     @Test
     void malformedPayloadsAreRefusedWithAReason() {
-        assertTrue(refusal("{\"menu\":").contains("bad JSON"));
+        assertEquals("failure: malformed request (bad JSON at line 1 column 9)", refusal("{\"menu\":"));
+        // As many brackets as 16 KiB holds: refused at the depth limit, at the 64th (the object is level 1).
+        assertEquals("failure: malformed request (bad JSON at line 1 column 105)",
+                refusal("{\"menu\":\"ip\",\"command\":\"add\",\"arguments\":" + "[".repeat(16_000)));
         assertTrue(refusal("{\"menu\":\"ip;x\",\"command\":\"add\"}").contains("menu"));
         assertTrue(refusal("{\"menu\":\"ip\",\"command\":\"add\",\"arguments\":[1]}").contains("arguments"));
         assertTrue(refusal("{\"menu\":\"ip\",\"command\":\"add\",\"arguments\":{\"a\":{}}}").contains("argument a"));

@@ -6,17 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import macserver.config.ConfigModel;
 import macserver.config.Menu;
 import macserver.config.Origin;
+import macserver.json.JsonWriter;
 import macserver.testsupport.TestModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RestApiTest {
+    /** A common client's JSON reader, so that the answers are checked as a client reads their bytes. */
+    private static final ObjectMapper CLIENT = new ObjectMapper();
+
+    /** An answer as the client sees it. */
+    private record Answer(int status, JsonNode body, String etag) {
+        static Answer of(RestResponse r) {
+            try {
+                return new Answer(r.status(), r.body() == null ? null : CLIENT.readTree(JsonWriter.utf8(r.body())), r.etag());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private TestModels.Clocked clocked;
     private ConfigModel model;
     private RestApi api;
@@ -35,12 +53,12 @@ class RestApiTest {
         assertEquals(200, call("admin", "PUT", "/rest/ip/mac-server", "{\"name\":\"my-mac-server\"}", null).status());
     }
 
-    private RestResponse call(String user, String method, String path, String body, String ifMatch) {
-        return api.handle(new RestRequest(method, path, Map.of(), body == null ? new byte[0]
-                : body.getBytes(StandardCharsets.UTF_8), user, ifMatch));
+    private Answer call(String user, String method, String path, String body, String ifMatch) {
+        return Answer.of(api.handle(new RestRequest(method, path, Map.of(), body == null ? new byte[0]
+                : body.getBytes(StandardCharsets.UTF_8), user, ifMatch)));
     }
 
-    private RestResponse call(String method, String path, String body) {
+    private Answer call(String method, String path, String body) {
         return call("admin", method, path, body, null);
     }
 
@@ -50,7 +68,7 @@ class RestApiTest {
 
     @Test
     void seedListOfServersHasExactlyTheSeedsFieldsAndTypes() {
-        RestResponse r = call("GET", "/ip/mac-server", null);
+        Answer r = call("GET", "/ip/mac-server", null);
         assertEquals(200, r.status());
         JsonNode item = r.body().get(0);
         assertEquals(List.of(".id", "comment", "default", "disabled", "hash", "name"), names(item));
@@ -64,7 +82,7 @@ class RestApiTest {
 
     @Test
     void seedBindingPostAnswersTimeRetryTimeout() {
-        RestResponse r = call("POST", "/ip/mac-server/binding",
+        Answer r = call("POST", "/ip/mac-server/binding",
                 "{\"mac-address\": \"00:01:02:03:04:05\", \"server\": \"my-mac-server\"}");
         assertEquals(200, r.status(), r.body().toString());
         assertEquals(List.of(".id", "retry", "time", "timeout"), names(r.body()));
@@ -92,15 +110,15 @@ class RestApiTest {
 
     @Test
     void everyVerbOnServersAndBindings() {
-        RestResponse put = call("PUT", "/rest/ip/mac-server", "{\"name\":\"second\",\"disabled\":true}");
+        Answer put = call("PUT", "/rest/ip/mac-server", "{\"name\":\"second\",\"disabled\":true}");
         assertEquals("*2", put.body().get(".id").asText());
         assertEquals("true", put.body().get("disabled").asText());
         assertEquals(put.etag(), put.body().get("hash").asText());
 
-        RestResponse byName = call("GET", "/rest/ip/mac-server/second", null);
+        Answer byName = call("GET", "/rest/ip/mac-server/second", null);
         assertEquals("*2", byName.body().get(".id").asText());
 
-        RestResponse patched = call("PATCH", "/rest/ip/mac-server/*2", "{\"comment\":\"lab\",\"max-sessions\":5}");
+        Answer patched = call("PATCH", "/rest/ip/mac-server/*2", "{\"comment\":\"lab\",\"max-sessions\":5}");
         assertEquals("lab", patched.body().get("comment").asText());
         assertEquals("5", patched.body().get("max-sessions").asText());
 
@@ -118,11 +136,11 @@ class RestApiTest {
         assertEquals("[{\"name\":\"second\"}]", apiSpelling.toString(), "?=name=value and yes for true");
         assertEquals("[{\"name\":\"my-mac-server\"}]", call("POST", "/rest/ip/mac-server/print",
                 "{\".proplist\":\"name\",\".query\":[\"disabled=no\"]}").body().toString());
-        RestResponse badWord = call("POST", "/rest/ip/mac-server/print", "{\".query\":[\"name=a\",\"#|\"]}");
+        Answer badWord = call("POST", "/rest/ip/mac-server/print", "{\".query\":[\"name=a\",\"#|\"]}");
         assertEquals(400, badWord.status());
         assertEquals("invalid query word #|", badWord.body().get("detail").asText());
 
-        RestResponse added = call("POST", "/rest/ip/mac-server/binding/add",
+        Answer added = call("POST", "/rest/ip/mac-server/binding/add",
                 "{\"mac-address\":\"00:01:02:03:04:05\",\"server\":\"second\",\"timeout\":\"1h\"}");
         assertEquals("*1", added.body().get("ret").asText());
         assertEquals("1h", call("GET", "/rest/ip/mac-server/binding/00:01:02:03:04:05", null).body().get("timeout").asText());
@@ -139,7 +157,7 @@ class RestApiTest {
     void ifMatchRefusesAStaleChangeAndAppliesACurrentOne() {
         String hash = call("GET", "/ip/mac-server/*1", null).etag();
         assertEquals(200, call("admin", "PATCH", "/rest/ip/mac-server/*1", "{\"comment\":\"a\"}", "\"" + hash + "\"").status());
-        RestResponse stale = call("admin", "PATCH", "/rest/ip/mac-server/*1", "{\"comment\":\"b\"}", "\"" + hash + "\"");
+        Answer stale = call("admin", "PATCH", "/rest/ip/mac-server/*1", "{\"comment\":\"b\"}", "\"" + hash + "\"");
         assertEquals(412, stale.status());
         assertEquals("a", call("GET", "/rest/ip/mac-server/*1", null).body().get("comment").asText());
         assertEquals(412, call("admin", "DELETE", "/ip/mac-server/*1", null, hash).status());
@@ -194,7 +212,7 @@ class RestApiTest {
         assertEquals("lab2", call("GET", "/rest/system/identity", null).body().get("name").asText());
     }
 
-    private static void assertError(int status, String detailPart, RestResponse r) {
+    private static void assertError(int status, String detailPart, Answer r) {
         assertEquals(status, r.status(), String.valueOf(r.body()));
         assertEquals(status, r.body().get("error").asInt());
         assertEquals(RestApi.reason(status), r.body().get("message").asText());

@@ -84,7 +84,7 @@ class HostImageTest {
 
         assertEquals(kept, modules);
         assertTrue(modules.containsAll(List.of("java.base", "java.logging")), modules.toString());
-        assertFalse(modules.contains("java.desktop"), "Jackson's optional java.desktop was linked in: " + modules);
+        assertFalse(modules.contains("java.desktop"), "an optional module (java.desktop) was linked in: " + modules);
         assertFalse(modules.contains("java.sql") || modules.contains("jdk.jfr"), "an optional module was linked in: " + modules);
     }
 
