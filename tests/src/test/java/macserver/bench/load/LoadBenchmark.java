@@ -26,6 +26,10 @@ import macserver.system.peers.Netns;
  * image/README.md; or {@code -Dmacserver.bench.other-vm=zero -Dmacserver.bench.zero-java=<java>},
  * the interpreter the hEX runs) against {@code -Dmacserver.bench.server-java=<java>} (default:
  * this JVM).
+ *
+ * <p>{@code -Dmacserver.bench.extra-bindings=N} gives the firmware N more bindings, of MACs no
+ * scenario uses: its memory with a large binding table (issue 14's RB5009 figure: 1,000 sessions
+ * beside 100,000 bindings; the host profile's JVM options are the RB5009's).
  */
 public final class LoadBenchmark {
     static final long PING_MACS = 0x024c_0100_0000L;
@@ -35,6 +39,7 @@ public final class LoadBenchmark {
     static final long FLOOD_MACS = 0x024c_0500_0000L;
     static final long ALLOW_MACS = 0x024c_0a00_0000L;
     static final long DENY_MACS = 0x024c_0b00_0000L;
+    static final long EXTRA_MACS = 0x024c_0c00_0000L;
     private static final int LOGINS = 100;
     private static final int FLOOD_SECONDS = 10;
     private static final int FLOOD_LEGIT = 25;
@@ -72,6 +77,11 @@ public final class LoadBenchmark {
             List<String> bindings = List.of(hex(PING_MACS) + ":1", hex(LOGIN_MACS) + ":" + LOGINS, hex(ECHO_MACS) + ":" + bench.busy,
                     hex(HOLD_MACS) + ":" + bench.firmwareHeld, hex(FLOOD_MACS) + ":" + FLOOD_LEGIT,
                     hex(ALLOW_MACS) + ":" + BLAST_MACS + ":allow", hex(DENY_MACS) + ":" + BLAST_MACS + ":deny");
+            int extra = Integer.getInteger("macserver.bench.extra-bindings", 0);
+            if (extra > 0) {
+                bindings = new ArrayList<>(bindings);
+                bindings.add(hex(EXTRA_MACS) + ":" + extra);
+            }
             if (parts.contains("firmware")) {
                 try (FirmwareServer fw = FirmwareServer.start(netns, dir, 0, bindings)) {
                     bench.scenarios(netns, fw);
