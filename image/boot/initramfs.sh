@@ -52,7 +52,8 @@ if [[ -n $interpreter ]]; then
     while ((${#queue[@]} > 0)); do
         lib=${queue[0]}
         queue=("${queue[@]:1}")
-        [[ ! -e $work$libdir/$lib ]] || continue
+        # libc.so.6 names the interpreter too, already there.
+        [[ ! -e $work$libdir/$lib && $lib != "$(basename "$interpreter")" ]] || continue
         [[ -f $image_root$libdir/$lib ]] || die "busybox needs $lib, which the image has not in $libdir"
         cp -L "$image_root$libdir/$lib" "$work$libdir/$lib"
         libraries+=("$lib")
