@@ -4,7 +4,8 @@
 # Debian 12's busybox source package for the board's architecture with Debian 12's compiler for
 # it (gcc-arm-linux-gnueabihf, gcc-aarch64-linux-gnu, gcc-mipsel-linux-gnu; the machine's own gcc
 # for x86-64), once per architecture, link and applet list into the image cache. Debian's
-# busybox-static, every applet, was 1.3 MiB unpacked: too much for a 16 MiB NOR board.
+# busybox-static, every applet, was 1.4 to 2.4 MB unpacked, 0.7 to 0.9 MiB squashed: too much for
+# a 16 MiB NOR board.
 #
 # usage: busybox.sh PROFILE OUT      writes OUT/busybox (libc.sh puts it into the image) and
 #                                    OUT/busybox.applets (its applets, one a line: rootfs.sh's check)
@@ -16,7 +17,7 @@
 #                          static, 0.23 MB dynamic; image/README.md has every architecture's
 #                          sizes); the boot check's initramfs copies the image's libc beside it
 # A build that fails stops the image (no fallback to Debian's busybox-static: it would hide the
-# failure and put 0.7 MiB back into the image).
+# failure and put 0.7 to 0.9 MiB back into the image).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib/common.sh"
