@@ -9,7 +9,9 @@
 #                            the only way to build for a board whose profile says runtime=none
 #   AOT=no|yes               no AOT cache (faster build, slower start), or one even where the
 #                            profile says aot.cache=no
-#   IMAGE_CACHE=DIR          where downloaded Debian packages are kept (image/build/cache)
+#   IMAGE_CACHE=DIR          where downloaded Debian packages and our busybox builds are kept
+#                            (image/build/cache)
+#   BUSYBOX_LINK=static      busybox linked statically instead of against the image's C library
 #   FIRMWARE=DIR             the built firmware (firmware/target)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,10 +40,11 @@ step() {
     "$@"
     say "$title: $(($(date +%s) - step_started)) s"
 }
-step "[1/6] runtime" "$steps/runtime.sh" "$profile" "$out" "$firmware"
-step "[2/6] firmware" "$steps/firmware.sh" "$profile" "$out" "$firmware"
-step "[3/6] C library" "$steps/libc.sh" "$profile" "$out"
-step "[4/6] root file system" "$steps/rootfs.sh" "$profile" "$out"
-step "[5/6] AOT cache" "$steps/aot.sh" "$profile" "$out"
-step "[6/6] squashfs" "$steps/pack.sh" "$profile" "$out"
+step "[1/7] runtime" "$steps/runtime.sh" "$profile" "$out" "$firmware"
+step "[2/7] firmware" "$steps/firmware.sh" "$profile" "$out" "$firmware"
+step "[3/7] busybox" "$steps/busybox.sh" "$profile" "$out"
+step "[4/7] C library" "$steps/libc.sh" "$profile" "$out"
+step "[5/7] root file system" "$steps/rootfs.sh" "$profile" "$out"
+step "[6/7] AOT cache" "$steps/aot.sh" "$profile" "$out"
+step "[7/7] squashfs" "$steps/pack.sh" "$profile" "$out"
 say "done in $(($(date +%s) - started)) s: $out/$board.squashfs, manifest $out/manifest.properties"

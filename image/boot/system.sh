@@ -110,7 +110,7 @@ if [[ ! -f $kernel_root/.complete ]]; then
     touch "$kernel_root/.complete"
 fi
 kernel=$(echo "$kernel_root"/boot/vmlinuz-*)
-"$boot/initramfs.sh" "$kernel_root" "$work/root/usr/bin/busybox" "$work/initrd.gz" "${initramfs_modules[@]}"
+"$boot/initramfs.sh" "$kernel_root" "$work/root" "$work/initrd.gz" "${initramfs_modules[@]}"
 
 # The flash partition: an ext2 disk (mounted by the ext4 driver) holding the store file, made
 # without mounting anything.

@@ -110,6 +110,36 @@ debian_security_mirror() {
     } | head -n 1
 }
 
+# Source packages through an apt state of their own (the machine's apt lists, cache and status
+# are never read or written): apt options for the state in folder STATE, one word a line
+# (mapfile them), and its update with deb-src entries of the mirror this machine's own apt
+# sources name, one per SUITE (a SUITE ending in -security from the security mirror, and left
+# out where this machine's sources name none). Used by image/runtime/build-runtime.sh (OpenJDK)
+# and image/steps/busybox.sh.
+debian_source_apt_options() {
+    local state=$1
+    printf '%s\n' -o "Dir::Etc::SourceList=$state/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+        -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state/cache" \
+        -o "Dir::State::status=$state/status" -o Debug::NoLocking=true -o quiet=1
+}
+debian_source_apt_update() {
+    local state=$1 mirror security suite options
+    shift
+    mirror=$(debian_mirror)
+    security=$(debian_security_mirror)
+    mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+    : >"$state/status"
+    for suite in "$@"; do
+        if [[ $suite == *-security ]]; then
+            [[ -z $security ]] || echo "deb-src $security $suite main"
+        else
+            echo "deb-src $mirror $suite main"
+        fi
+    done >"$state/sources.list"
+    mapfile -t options < <(debian_source_apt_options "$state")
+    run_logged "$state/update.log" apt-get "${options[@]}" update
+}
+
 # Memory in use on the machine, from the firmware's "/system resource print" on standard input:
 # its total-memory and free-memory are the machine's own (/proc/meminfo: MemTotal, MemAvailable).
 memory_in_use() {

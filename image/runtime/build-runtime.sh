@@ -69,25 +69,13 @@ stage_end() {
 }
 
 # A private apt state for source packages (deb-src of the mirror this machine's own apt sources
-# name): trixie, trixie-updates, trixie-security, forky, sid.
+# name): trixie, trixie-updates, trixie-security, forky, sid (common.sh's debian_source_apt_*).
 apt_state=$cache/source/apt
 apt_source_options() {
-    echo -o "Dir::Etc::SourceList=$apt_state/sources.list" -o Dir::Etc::SourceParts=/dev/null \
-        -o "Dir::State::Lists=$apt_state/lists" -o "Dir::Cache=$apt_state/cache" \
-        -o "Dir::State::status=$apt_state/status" -o Debug::NoLocking=true -o quiet=1
+    debian_source_apt_options "$apt_state" | tr '\n' ' '
 }
 prepare_apt_sources() {
-    local mirror security
-    mirror=$(debian_mirror)
-    security=$(debian_security_mirror)
-    mkdir -p "$apt_state/lists/partial" "$apt_state/cache/archives/partial"
-    : >"$apt_state/status"
-    {
-        for suite in trixie trixie-updates forky sid; do echo "deb-src $mirror $suite main"; done
-        [[ -z $security ]] || echo "deb-src $security trixie-security main"
-    } >"$apt_state/sources.list"
-    # shellcheck disable=SC2046
-    run_logged "$apt_state/update.log" apt-get $(apt_source_options) update
+    debian_source_apt_update "$apt_state" trixie trixie-updates forky sid trixie-security
 }
 
 # Stage 1: the source. Tries every openjdk-25 version the lists name (the mirror may list a .dsc

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Step 5 of an image: the AOT cache (JEP 483/514) for the image's own runtime. A training run
+# Step 6 of an image: the AOT cache (JEP 483/514) for the image's own runtime. A training run
 # boots the firmware from the root file system tree with a stdio console, types the seed's
 # configuration and logs out; the classes it loaded and linked go into
 # rootfs/opt/macserver/macserver.aot, which macserver-start hands to the JVM at boot.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Step 3 of an image: the C library files the runtime and the firmware's natives load, taken
-# from Debian 13's packages for the board's architecture (Debian 12's for mipsel, which Debian 13
-# no longer builds), and busybox (static) for the init script, so that the image runs on a bare
-# kernel.
+# Step 4 of an image: the C library files the runtime, the firmware's natives and busybox load,
+# taken from Debian 13's packages for the board's architecture (Debian 12's for mipsel, which
+# Debian 13 no longer builds), and busybox (our own, from busybox.sh) for the init scripts, so
+# that the image runs on a bare kernel.
 #
 # usage: libc.sh PROFILE OUT
-#   Reads the ELF files of OUT/runtime and OUT/firmware; writes OUT/system (lib, bin, links).
+#   Reads the ELF files of OUT/runtime, OUT/firmware and OUT/busybox; writes OUT/system (lib,
+#   bin, links).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -17,11 +18,12 @@ triplet=$(triplet_of "$arch")
 sysroot=$cache/$(debian_suite_of "$arch")-$arch/sysroot
 system=$out/system
 [[ -d $out/runtime ]] || die "$out/runtime is missing: run runtime.sh first"
+[[ -f $out/busybox ]] || die "$out/busybox is missing: run busybox.sh first"
 
 # libffi8: the FFM API's fallback linker (libfallbackLinker.so) on a 32-bit ARM runtime, which
 # has no native one; libatomic1: what GCC's 64-bit atomics on 32-bit ARM call into (Debian's
 # armhf JDK needs it). .complete holds the package list, so a longer list unpacks again.
-packages="libc6 zlib1g libgcc-s1 libstdc++6 libffi8 libatomic1 busybox-static"
+packages="libc6 zlib1g libgcc-s1 libstdc++6 libffi8 libatomic1"
 # A board whose VM only interprets names a C library for its password hashes (pbkdf2.library,
 # loaded by the firmware through FFM, so no ELF file names it): GNU Nettle's.
 pbkdf2_library=$(profile_get "$profile" pbkdf2.library) || true
@@ -35,8 +37,8 @@ if [[ ! -f $sysroot/.complete || $(cat "$sysroot/.complete") != "$packages" ]]; 
     rm -rf "$sysroot"
     # shellcheck disable=SC2086
     "$(dirname "$0")/fetch-debian.sh" "$arch" "$cache/$(debian_suite_of "$arch")-$arch" unpack "$sysroot" $packages >/dev/null
-    # Debian 12's packages are not /usr-merged (libc6 puts the C library in /lib/<triplet>,
-    # busybox-static in /bin): moved into usr/, where this step (and the image) looks.
+    # Debian 12's packages are not /usr-merged (libc6 puts the C library in /lib/<triplet>):
+    # moved into usr/, where this step (and the image) looks.
     for dir in lib bin sbin; do
         if [[ -d $sysroot/$dir && ! -L $sysroot/$dir ]]; then
             mkdir -p "$sysroot/usr/$dir"
@@ -56,14 +58,14 @@ needed_of() {
     readelf -d "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
 }
 
-# The ELF files that will run: the runtime's, and the natives inside the firmware's jars.
+# The ELF files that will run: the runtime's, the natives inside the firmware's jars, busybox.
 natives=$out/natives
 rm -rf "$natives" "$system"
 mkdir -p "$natives" "$system/usr/lib/$triplet" "$system/usr/bin"
 for jar in "$out"/firmware/lib/*.jar; do
     unzip -q -o "$jar" '*.so' -d "$natives" 2>/dev/null || true
 done
-mapfile -t elves < <(find "$out/runtime" "$natives" -type f | while read -r f; do is_elf "$f" && echo "$f"; done)
+mapfile -t elves < <(find "$out/runtime" "$natives" "$out/busybox" -type f | while read -r f; do is_elf "$f" && echo "$f"; done)
 
 # Libraries the runtime brings itself (found through its RUNPATH) are not looked up in Debian's.
 declare -A own=()
@@ -104,7 +106,11 @@ else
     ln -s "$triplet/$loader" "$system/usr/lib/$loader"
 fi
 
-cp "$sysroot/usr/bin/busybox" "$system/usr/bin/busybox"
+# A dynamic busybox asks for the same program interpreter (both are linked against glibc).
+busybox_interpreter=$(readelf -l "$out/busybox" | sed -n 's/.*program interpreter: \(.*\)\]/\1/p')
+[[ -z $busybox_interpreter || $busybox_interpreter == "$interpreter" ]] \
+    || die "busybox asks for $busybox_interpreter, the runtime for $interpreter"
+cp "$out/busybox" "$system/usr/bin/busybox"
 ln -s usr/bin "$system/bin"
 ln -s usr/bin "$system/sbin"
 rm -rf "$natives"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Step 6 of an image: the root file system as a squashfs (xz), its size per part, the board's
+# Step 7 of an image: the root file system as a squashfs (xz), its size per part, the board's
 # flash budget enforced, and a manifest beside the image.
 #
 # usage: pack.sh PROFILE OUT

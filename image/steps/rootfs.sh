@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Step 4 of an image: the root file system tree. The runtime, the firmware, the C library and
+# Step 5 of an image: the root file system tree. The runtime, the firmware, the C library and
 # busybox from the earlier steps, the board profile, the init scripts of image/rootfs, and
 # /etc/macserver/boot.conf: what the init scripts need from the profile, as shell variables.
 #
@@ -14,9 +14,14 @@ for part in runtime firmware system; do
     [[ -d $out/$part ]] || die "$out/$part is missing: run the steps before rootfs.sh"
 done
 
-# The busybox applets the init scripts and a person at a shell use.
+# The busybox applets the init scripts and a person at a shell use (image/busybox/applets.config
+# builds them; each must be in the busybox busybox.sh built, OUT/busybox.applets).
 applets=(sh ash cat chmod cp date dmesg df du echo env false free grep head hostname ip kill ln ls
     mkdir mknod mount mv poweroff ps reboot rm sed sleep stty sync tail test '[' true umount uname vi)
+[[ -f $out/busybox.applets ]] || die "$out/busybox.applets is missing: run busybox.sh first"
+for applet in "${applets[@]}"; do
+    grep -qxF -- "$applet" "$out/busybox.applets" || die "busybox has no $applet applet: add it to image/busybox/applets.config"
+done
 
 rm -rf "$root"
 mkdir -p "$root"

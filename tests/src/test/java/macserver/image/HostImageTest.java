@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * `make image BOARD=host`, as `make test` can afford it (IMAGE_FAST=yes: 128 KiB squashfs
  * blocks, parts measured unpacked only): the image and its manifest, checked against the image
  * file itself and the board profile. The first run downloads Debian 13's amd64 libc6 and
- * busybox-static into image/build/cache.
+ * Debian 12's busybox source into image/build/cache, and builds that busybox there with this
+ * machine's gcc (under a minute; image/steps/busybox.sh).
  */
 class HostImageTest {
     private static final Path OUT = ScriptRun.REPO.resolve("tests/target/image-host");
