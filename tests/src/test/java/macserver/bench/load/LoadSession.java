@@ -48,7 +48,7 @@ final class LoadSession {
     private boolean ended;
     /** The tail of the terminal output received so far, for prompts and failure texts. */
     private final StringBuilder output = new StringBuilder();
-    private long lastOutputNanos;
+    private long lastOutputNanos = Long.MIN_VALUE;
     private long lastSendNanos;
     private int outputPackets;
     /** When the last login reached each step (System.nanoTime()): started, ACKed, salt, END_AUTH, prompt. */
@@ -140,13 +140,14 @@ final class LoadSession {
      * (the echo), -1 if none came within {@code waitMillis}, or {@link #NOT_ACKNOWLEDGED}.
      */
     long keystroke(byte[] keys, long waitMillis) throws InterruptedException {
-        int before = outputPackets;
         long start = System.nanoTime();
         if (!sendData(keys)) {
             return NOT_ACKNOWLEDGED;
         }
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (outputPackets == before) {
+        // Output received before the keystroke went out is the tail of an earlier echo (a rub-out
+        // can come in two DATA packets, the second one ACK round trip later), not this one's.
+        while (lastOutputNanos < start) {
             if (ended || !take(deadline)) {
                 return -1;
             }
